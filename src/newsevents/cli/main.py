@@ -1,0 +1,21 @@
+"""The `newsevents` command: thin click wrappers over the API functions."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsevents")
+def cli() -> None:
+    """newsevents: who did what to whom, where and when, from news text."""
+
+
+def _register() -> None:
+    from .extract_cmd import extract
+
+    cli.add_command(extract)
+
+
+_register()
