@@ -1,0 +1,62 @@
+"""Named, tracked schema migrations (in the style of sqlite-utils' migrations).
+
+Each migration has a stable name and runs once; ``schema_migrations`` records which have
+run. To change the schema, append a new migration; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from .schema import COLUMNS, create_table_sql
+
+Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
+
+
+def _initial(con: duckdb.DuckDBPyConnection) -> None:
+    for table in COLUMNS:
+        con.execute(create_table_sql(table))
+
+
+def _child_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    # Queries filter events by article and participants by event; resumes look up hashes.
+    con.execute("CREATE INDEX IF NOT EXISTS events_article ON events (article_id)")
+    con.execute("CREATE INDEX IF NOT EXISTS participants_event ON event_participants (event_id)")
+
+
+MIGRATIONS: list[Migration] = [
+    ("0001_initial_tables", _initial),
+    ("0002_child_indexes", _child_indexes),
+]
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    _ensure_table(con)
+    return [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY applied_at, name").fetchall()]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction; return their names."""
+    done = set(applied(con))
+    ran = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            step(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        ran.append(name)
+    return ran
+
+
+def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+    )
