@@ -1,0 +1,167 @@
+"""Who did it and to whom: actor and recipient of a trigger, from the dependency parse.
+
+Works on token heads, then maps each head (and its conjuncts) to the actor mentions that the
+actor component set on ``doc._.ne_actors``. Handles passive voice, coordination, control
+("Russia said it was ready to back ..."), nominal events ("air strikes by X on Y") and events
+named as the object of a light verb ("held talks with", "subjected to air strikes").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..models import Actor
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# verbs whose subject is the actor of the event named by their object ("launched an attack")
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "mount", "unleash", "begin", "start", "continue",
+    "step", "make", "issue", "level", "lodge", "file", "impose", "announce", "order", "resume",
+    "escalate", "intensify", "speak", "give", "join", "attend", "open", "host", "reach", "sign",
+    "broker", "seal", "clinch", "deliver", "send", "offer", "express", "voice", "declare", "call",
+}
+UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withstand", "survive"}
+NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+class MentionIndex:
+    """token index -> the actor mention covering it."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.by_token: dict[int, Actor] = {}
+        for actor in doc._.ne_actors or []:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, actor)
+
+    def at(self, token: Token) -> Actor | None:
+        return self.by_token.get(token.i)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Russia and the Syrian government")."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def actors_of(head: Token | None, mentions: MentionIndex) -> list[Actor]:
+    """Actor mentions for an argument head and its conjuncts (one per conjunct, no repeats)."""
+    if head is None:
+        return []
+    found: list[Actor] = []
+    for t in conjuncts(head):
+        actor = mentions.at(t) or _mention_in_modifiers(t, mentions)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _mention_in_modifiers(token: Token, mentions: MentionIndex) -> Actor | None:
+    """A mention just below the head: "the Syrian government", "fighters from the group X"."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and mentions.at(child):
+            return mentions.at(child)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actor = mentions.at(pobj) or _mention_in_modifiers(pobj, mentions)
+                    if actor is not None:
+                        return actor
+    return None
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, climbing through control and coordination when it has none."""
+    subj = child(verb, *SUBJECTS)
+    if subj is not None or depth > 3:
+        return subj
+    if verb.dep_ in ("xcomp", "conj", "acomp", "advcl") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "xcomp" and child(head, "dobj") is not None and head.lemma_ in ("urge", "ask", "call", "order", "force", "allow", "tell"):
+            return child(head, "dobj")
+        if is_passive(head) and verb.dep_ != "conj":
+            return child(head, *PASSIVE_SUBJECTS)
+        return grammatical_subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) of a verbal trigger."""
+    if is_passive(verb):
+        agent = child(verb, "agent")
+        actor = child(agent, "pobj") if agent is not None else None
+        recipient = child(verb, *PASSIVE_SUBJECTS)
+        if recipient is None and verb.dep_ in ("acl", "relcl"):
+            recipient = verb.head
+        return actor, recipient
+    actor = grammatical_subject(verb)
+    recipient = child(verb, "dobj", "dative")
+    if recipient is None or recipient.lower_ in ("it", "this", "that"):
+        recipient = prep_object(verb, recipient_preps) or recipient
+    if recipient is None and verb.dep_ == "pcomp":
+        # "denied attacking civilians" keeps its object; "accused X of attacking" points back
+        recipient = None
+    return actor, recipient
+
+
+def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
+    """(actor head, recipient head) of a nominal trigger ("air strikes by X on Y")."""
+    actor = prep_object(noun, ("by",))
+    recipient = prep_object(noun, recipient_preps + ("on", "against"))
+    if actor is None:
+        actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS), None)
+    governor = _governing_verb(noun)
+    if governor is not None:
+        if actor is None and governor.lemma_ not in UNDERGOER_VERBS and not is_passive(governor):
+            actor = grammatical_subject(governor)
+        if recipient is None and (governor.lemma_ in UNDERGOER_VERBS or is_passive(governor)):
+            recipient = child(governor, *PASSIVE_SUBJECTS, *SUBJECTS)
+    if recipient is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        recipient = child(noun.head, "dobj") or prep_object(noun.head, recipient_preps)
+    return actor, recipient
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal event hangs from: its object ("held talks") or a prepositional phrase
+    ("speaking at a news conference", "subjected to a campaign of air strikes")."""
+    node, hops = noun, 0
+    while hops < 4 and node.head is not node:
+        head = node.head
+        if node.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            if head.head.pos_ in ("VERB", "AUX"):
+                return head.head
+            node, hops = head.head, hops + 1   # "a campaign of [air strikes]" -> campaign
+            continue
+        return None
+    return None
