@@ -17,5 +17,10 @@ def _register() -> None:
 
     cli.add_command(extract)
 
+    from .store_cmds import demo, events, ingest, show
+
+    for command in (ingest, events, show, demo):
+        cli.add_command(command)
+
 
 _register()
