@@ -1,0 +1,64 @@
+"""The attribution cue lexicon (data/ontology/speech_cues.tsv) and lookups on tokens.
+
+A cue is the word that introduces reported content: a reporting verb ("said", "denied",
+"accused") or a phrase ("according to"). Each lexicon entry says what kind of cue it is
+and how its content attaches (its frame); see the header of the data file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..settings import data_dir
+
+KINDS = ("speech", "claim", "denial", "accusation", "warning", "belief", "intent")
+FRAMES = ("clause", "object", "of", "on")
+DENIAL_KINDS = frozenset({"denial"})
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    kind: str
+    frame: str
+
+
+def lexicon_path() -> Path:
+    return data_dir() / "ontology" / "speech_cues.tsv"
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> dict[str, CueEntry]:
+    """Read the cue lexicon: lemma (or lowercase phrase) -> entry. The first entry of a lemma wins."""
+    path = path or lexicon_path()
+    entries: dict[str, CueEntry] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[1] not in KINDS or fields[2] not in FRAMES:
+            raise ValueError(f"{path}:{number}: expected lemma<TAB>kind<TAB>frame with a known kind and frame")
+        entries.setdefault(fields[0], CueEntry(*fields))
+    return entries
+
+
+def verb_cue(token: Token) -> CueEntry | None:
+    """The lexicon entry when ``token`` is a reporting verb (not an auxiliary, not a noun)."""
+    if token.pos_ not in ("VERB",) and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return None
+    if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return None
+    return load_lexicon().get(token.lemma_.lower())
+
+
+def according_to_cue(token: Token) -> bool:
+    """True for the "according" of "according to X"."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def is_denial(entry: CueEntry | None) -> bool:
+    return entry is not None and entry.kind in DENIAL_KINDS

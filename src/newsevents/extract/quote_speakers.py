@@ -1,0 +1,80 @@
+"""Who is speaking: the subject of a cue verb, matched to the actor mentions of the Doc.
+
+The actor component (doc._.ne_actors) resolves names, pronouns and short forms to codes; the
+speaker is the actor mention that covers the head of the cue's subject, else any mention that
+overlaps the subject. Without actor mentions (or none that fits) the speaker is a bare Actor
+made from the subject's text, with no codes.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..models import Actor
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = ("who", "which", "that")
+# Subtree parts that are not the speaker's name: a relative clause ("X, who ..."), a trailing
+# clause or anything after the cue verb itself.
+CUT_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, borrowed from the verb it is conjoined with or governed by
+    ("Moscow denied ... and said ...", "X wants to say ..."), and resolved past a relative pronoun."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def subject_span(subject: Token, limit: tuple[int, int]) -> tuple[int, int]:
+    """Character span of the subject's noun phrase, inside ``limit`` (the paragraph)."""
+    tokens = [subject]
+    stack = [c for c in subject.children if c.dep_ not in CUT_DEPS]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    tokens = [t for t in tokens if limit[0] <= t.idx < limit[1]]
+    tokens.sort(key=lambda t: t.i)
+    tokens = _contiguous_around(tokens, subject)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
+    """The unbroken run of token positions that contains ``head``."""
+    index = tokens.index(head)
+    lo = hi = index
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi < len(tokens) - 1 and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def doc_actors(doc: Doc) -> list[Actor]:
+    """doc._.ne_actors when the actor component ran, else an empty list."""
+    if not Doc.has_extension("ne_actors"):
+        return []
+    return list(doc._.ne_actors or [])
+
+
+def speaker_for(doc: Doc, span: tuple[int, int], head_idx: int, actors: list[Actor]) -> Actor:
+    """The actor mention for the subject at ``span`` (head token starting at ``head_idx``)."""
+    start, end = span
+    overlapping = [a for a in actors if a.start < end and start < a.end]
+    covering_head = [a for a in overlapping if a.start <= head_idx < a.end]
+    for group in (covering_head, overlapping):
+        if group:
+            return max(group, key=lambda a: (bool(a.country or a.org), a.end - a.start))
+    return Actor(text=doc.text[start:end], start=start, end=end)

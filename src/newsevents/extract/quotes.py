@@ -1,0 +1,301 @@
+"""Attribution: who said, claimed, denied or accused what (direct, indirect and mixed quotes).
+
+find_quotes(doc) -> list[Quote], in text order. Rule-based over the dependency parse, in stages:
+  1. quoted stretches from the quotation marks (extract/quote_marks.py), joined over paragraphs;
+  2. cue words from the lexicon (data/ontology/speech_cues.tsv), outside quotation marks, each
+     with its content (that-clause, object, "of"-phrase; see the lexicon's frames) and subject;
+  3. each quoted stretch gets the nearest cue in its sentence; a quoted fragment with no cue is
+     attributed to the subject of the verb it hangs from; a cue whose content holds only part of
+     a quotation is a mixed quote (indirect, one record);
+  4. quotes still without a speaker (a paragraph that is all quotation) take the speaker of the
+     previous quote, or of a paragraph ending in a colon before them, or of the next quote.
+Spans never cross a paragraph break: the parser's sentences sometimes do.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..models import Actor, Quote, Span
+from .cues import CueEntry, according_to_cue, verb_cue
+from .quote_marks import Quoted, find_quoted, paragraphs
+from .quote_speakers import doc_actors, speaker_for, subject_of, subject_span
+
+CARRY_OVER_PARAGRAPHS = 2   # a cue-less quote paragraph inherits a speaker at most this far back
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
+
+
+@dataclass
+class _Found:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    cue_token: int | None          # token index of the cue word
+    speaker: Actor | None
+    direct: bool
+    kind: str = "speech"
+
+
+class _Context:
+    """What the stages share: the Doc, its paragraphs, quotations and actor mentions."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs(doc.text)
+        self.starts = [p[0] for p in self.paragraphs]
+        self.quoted = find_quoted(doc.text)
+        self.actors = doc_actors(doc)
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def paragraph_span(self, pos: int) -> tuple[int, int]:
+        return self.paragraphs[self.paragraph_of(pos)] if self.paragraphs else (0, len(self.text))
+
+    def in_quotation(self, pos: int) -> Quoted | None:
+        return next((q for q in self.quoted if q.outer_start <= pos < q.outer_end), None)
+
+    def speaker(self, verb: Token) -> Actor | None:
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        span = subject_span(subject, self.paragraph_span(subject.idx))
+        return speaker_for(self.doc, span, subject.idx, self.actors)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Every attribution in ``doc`` as a Quote; offsets are character offsets into doc.text."""
+    ctx = _Context(doc)
+    indirect = [f for token in doc if (f := _indirect(ctx, token)) is not None]
+    direct = [f for q in ctx.quoted if (f := _direct(ctx, q)) is not None]
+    found = _merge(direct, indirect)
+    _carry_over_speakers(ctx, found)
+    _resolve_bare_pronouns(found)
+    return [_to_quote(ctx.text, f) for f in found]
+
+
+# ---- indirect quotes: a cue word and its content ------------------------------------------
+
+def _indirect(ctx: _Context, token: Token) -> _Found | None:
+    if ctx.in_quotation(token.idx):
+        return None
+    if according_to_cue(token):
+        return _according_to(ctx, token)
+    entry = verb_cue(token)
+    if entry is None:
+        return None
+    content = _content_tokens(token, entry)
+    if not content:
+        return None
+    span = _token_span(ctx, content, token)
+    if span is None or (entry.frame == "clause" and not _has_verb(ctx.doc, span)):
+        return None
+    cue = (token.idx, token.idx + len(token.text))
+    return _Found(span, cue, token.i, ctx.speaker(token), False, entry.kind)
+
+
+def _content_tokens(verb: Token, entry: CueEntry) -> list[Token]:
+    """Tokens of what the cue verb reports, following the lexicon frame of the verb."""
+    children = list(verb.children)
+    by_dep = {c.dep_: c for c in children}
+    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+    if "ccomp" in by_dep:
+        return list(by_dep["ccomp"].subtree)
+    if entry.frame == "object":
+        head = by_dep.get("xcomp") or by_dep.get("dobj")
+        return list(head.subtree) if head is not None else []
+    if entry.frame == "of" and "dobj" in by_dep:
+        phrase = preps.get("of") or preps.get("for")
+        tokens = list(by_dep["dobj"].subtree)
+        return tokens + list(phrase.subtree) if phrase is not None else []
+    if entry.frame == "on" and "on" in preps:
+        return list(preps["on"].subtree)
+    if entry.kind == "warning":
+        phrase = preps.get("of") or preps.get("against")
+        return list(phrase.subtree) if phrase is not None else []
+    if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and subject_of(verb) is not None:
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+    return []
+
+
+def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    return tokens is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _according_to(ctx: _Context, according: Token) -> _Found | None:
+    to = according.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
+    sent = according.sent
+    content = [t for t in sent if t.i not in phrase]
+    span = _token_span(ctx, content, according)
+    if span is None:
+        return None
+    cue = (according.idx, to.idx + len(to.text))
+    speaker = None
+    if source is not None:
+        sspan = subject_span(source, ctx.paragraph_span(source.idx))
+        speaker = speaker_for(ctx.doc, sspan, source.idx, ctx.actors)
+    return _Found(span, cue, according.i, speaker, False, "speech")
+
+
+def _token_span(ctx: _Context, tokens: list[Token], cue: Token) -> tuple[int, int] | None:
+    """Character span of ``tokens`` in the cue's paragraph, on one side of the cue, edges trimmed."""
+    limit = ctx.paragraph_span(cue.idx)
+    tokens = sorted((t for t in tokens if limit[0] <= t.idx < limit[1]), key=lambda t: t.i)
+    if tokens and tokens[0].i < cue.i < tokens[-1].i:
+        after = [t for t in tokens if t.i > cue.i]
+        before = [t for t in tokens if t.i < cue.i]
+        tokens = after if len(after) >= len(before) else before
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in "”\"":
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"":
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# ---- direct quotes: a quotation and the cue that introduces it ---------------------------
+
+def _direct(ctx: _Context, quoted: Quoted) -> _Found | None:
+    inner = ctx.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+    if inner is None or not len(inner) or _is_title(inner):
+        return None
+    content = (quoted.start, _trim_end(ctx.text, quoted.start, quoted.end))
+    cue = _nearest_cue(ctx, quoted)
+    if cue is None:
+        cue = _governing_verb(ctx, quoted, inner)
+    if cue is None:
+        return _Found(content, None, None, None, True)
+    entry = verb_cue(cue)
+    cue_span = (cue.idx, cue.idx + len(cue.text))
+    return _Found(content, cue_span, cue.i, ctx.speaker(cue), True, entry.kind if entry else "speech")
+
+
+def _nearest_cue(ctx: _Context, quoted: Quoted) -> Token | None:
+    """The closest cue verb outside the quotation, in the sentences and paragraphs at its edges."""
+    doc = ctx.doc
+    first = doc.char_span(quoted.outer_start, quoted.outer_start + 1, alignment_mode="expand")
+    last = doc.char_span(quoted.outer_end - 1, quoted.outer_end, alignment_mode="expand")
+    candidates = []
+    for edge, sent in ((first, first.sent), (last, last.sent)) if first and last else ():
+        limit = ctx.paragraph_span(edge.start_char)
+        for token in sent:
+            if not limit[0] <= token.idx < limit[1] or ctx.in_quotation(token.idx):
+                continue
+            if verb_cue(token) is None:
+                continue
+            distance = min(abs(token.i - first.start), abs(token.i - last.end))
+            if distance <= MAX_CUE_DISTANCE:
+                candidates.append((distance, token.i > last.start, token))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], not c[1]))[2]
+
+
+def _governing_verb(ctx: _Context, quoted: Quoted, inner) -> Token | None:
+    """For a quoted fragment inside a sentence: the verb outside the quotation it depends on."""
+    head = inner.root
+    limit = ctx.paragraph_span(quoted.outer_start)
+    for _ in range(6):
+        if head.head is head:
+            return None
+        head = head.head
+        if not quoted.outer_start <= head.idx < quoted.outer_end and head.pos_ in ("VERB", "AUX"):
+            return head if limit[0] <= head.idx < limit[1] and subject_of(head) is not None else None
+    return None
+
+
+def _is_title(inner) -> bool:
+    """A short all-capitalised quotation is a title or a name, not something said."""
+    words = [t for t in inner if t.is_alpha]
+    return 0 < len(words) <= 4 and all(t.text[0].isupper() for t in words) and len(inner) > 1
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",“"):
+        end -= 1
+    return end
+
+
+# ---- combining and filling in ------------------------------------------------------------
+
+def _merge(direct: list[_Found], indirect: list[_Found]) -> list[_Found]:
+    """One record per attribution: a quotation and the cue clause around it are the same one."""
+    kept_direct = []
+    for d in direct:
+        partner = next((i for i in indirect if _overlaps(i.content, d.content)), None)
+        if partner is None:
+            kept_direct.append(d)
+        elif _covers(d.content, partner.content):
+            indirect.remove(partner)
+            kept_direct.append(replace(d, cue=partner.cue, cue_token=partner.cue_token,
+                                       speaker=partner.speaker or d.speaker, kind=partner.kind))
+    return sorted(kept_direct + indirect, key=lambda f: f.content)
+
+
+def _carry_over_speakers(ctx: _Context, found: list[_Found]) -> None:
+    for index, f in enumerate(found):
+        if f.speaker is not None:
+            continue
+        para = ctx.paragraph_of(f.content[0])
+        before = [g for g in found[:index] if g.speaker is not None
+                  and para - ctx.paragraph_of(g.content[0]) <= CARRY_OVER_PARAGRAPHS]
+        if before:
+            f.speaker = before[-1].speaker
+            continue
+        f.speaker = _colon_speaker(ctx, para)
+        if f.speaker is None:
+            after = [g for g in found[index + 1:] if g.speaker is not None
+                     and ctx.paragraph_of(g.content[0]) - para <= 1]
+            f.speaker = after[0].speaker if after else None
+
+
+def _resolve_bare_pronouns(found: list[_Found]) -> None:
+    """A pronoun speaker the actor component left unresolved takes the last named speaker before it.
+
+    Only a fallback for when no actor mentions exist; the span stays on the pronoun.
+    """
+    last_named: Actor | None = None
+    for f in found:
+        speaker = f.speaker
+        if speaker is None:
+            continue
+        if speaker.text.lower() not in PERSONAL_PRONOUNS:
+            last_named = speaker
+        elif last_named is not None and not (speaker.name or speaker.country or speaker.org):
+            f.speaker = replace(speaker, name=last_named.name or last_named.text,
+                                country=last_named.country, org=last_named.org, sector=last_named.sector)
+
+
+def _colon_speaker(ctx: _Context, para: int) -> Actor | None:
+    """The subject of a paragraph that ends with a colon, introducing the quotation after it."""
+    if para == 0:
+        return None
+    start, end = ctx.paragraphs[para - 1]
+    if not ctx.text[start:end].rstrip().endswith(":"):
+        return None
+    last = ctx.doc.char_span(end - 1, end, alignment_mode="expand")
+    return ctx.speaker(last.sent.root) if last is not None else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """``outer`` holds nearly all of ``inner`` (a cue clause lying inside its quotation marks)."""
+    shared = min(outer[1], inner[1]) - max(outer[0], inner[0])
+    return shared >= 0.8 * (inner[1] - inner[0])
+
+
+def _to_quote(text: str, f: _Found) -> Quote:
+    content = Span(text[f.content[0]:f.content[1]], *f.content)
+    cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f.cue else None
+    return Quote(content=content, speaker=f.speaker, cue=cue, direct=f.direct)
