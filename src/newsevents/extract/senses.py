@@ -1,0 +1,98 @@
+"""Choosing the sense of an ambiguous trigger from its syntactic context.
+
+Each rule says when a trigger lemma does NOT report an event of a type ("call" a name,
+"fire" a minister), or which of its types the context picks ("strike" by workers is PROTEST).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .triggers import Trigger, TriggerSense
+
+# verb lemma -> prepositions/particles one of which must be attached for the event reading
+REQUIRED_ATTACHMENT = {
+    "call": {"for", "on", "upon"},
+    "press": {"for"},
+    "pull": {"out", "back"},
+    "crack": {"down"},
+    "round": {"up"},
+    "hand": {"over"},
+    "talk": {"with", "to"},
+    "rule": {"out"},
+}
+# verb lemma -> object lemmas that make the event reading (any other object: not this type)
+OBJECT_CONSTRAINT = {
+    ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise"},
+    ("cut", "SANCTION"): {"tie", "relation", "aid", "funding", "link", "supply", "contact"},
+    ("lift", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "emergency"},
+    ("ease", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "tension"},
+    ("relax", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "rule"},
+    ("freeze", "SANCTION"): {"asset", "account", "fund", "aid", "tie", "relation", "talk"},
+    ("impose", "COERCE"): {"curfew", "law", "restriction", "ban", "lockdown", "blockade", "emergency", "censorship"},
+    ("close", "COERCE"): {"border", "crossing", "embassy", "airspace", "road", "newspaper", "office", "port"},
+    ("block", "COERCE"): {"access", "road", "aid", "convoy", "website", "border", "passage", "crossing"},
+    ("shut", "COERCE"): {"border", "crossing", "embassy", "airspace", "newspaper", "internet", "office"},
+    ("fire", "ASSAULT"): {"rocket", "missile", "shell", "shot", "round", "mortar", "bullet", "gun", "grenade", "salvo", "weapon"},
+    ("receive", "CONSULT"): set(),
+    ("host", "CONSULT"): set(),
+    ("sign", "SUPPORT"): {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "declaration", "ceasefire", "truce"},
+    ("hit", "ASSAULT"): None,   # any object, but needs an actor or a recipient (checked later)
+}
+PERSONAL_OBJECT_OK = {"receive", "host"}
+MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
+LABOUR_WORDS = {"worker", "union", "employee", "teacher", "doctor", "nurse", "miner", "driver", "staff", "general", "labour", "labor", "hunger", "student", "docker"}
+AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "military", "retaliatory", "preemptive", "pre-emptive", "deadly", "suicide"}
+
+
+def _attachments(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
+
+
+def _object_lemma(token: Token) -> str | None:
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj.lemma_.lower() if obj is not None else None
+
+
+def choose_sense(trigger: Trigger) -> TriggerSense | None:
+    """The sense this occurrence reports, or None when it reports no event here."""
+    token = trigger.token
+    lemma = token.lemma_.lower()
+    senses = list(trigger.senses)
+    if token.pos_ == "VERB":
+        need = REQUIRED_ATTACHMENT.get(lemma)
+        if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
+            return None
+        obj = _object_lemma(token)
+        if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
+            return TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))
+        senses = [s for s in senses if _object_ok(lemma, s.type, obj)]
+    if len(senses) > 1:
+        senses = _strike_or_protest(token, senses)
+    return senses[0] if senses else None
+
+
+def _has_xcomp(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _object_ok(lemma: str, type_: str, obj: str | None) -> bool:
+    key = (lemma, type_)
+    if key not in OBJECT_CONSTRAINT:
+        return True
+    allowed = OBJECT_CONSTRAINT[key]
+    if allowed is None:
+        return True
+    if not allowed:            # "receive", "host": a person or delegation, not a thing
+        return obj is not None
+    return obj is not None and obj.rstrip("s") in allowed | {a.rstrip("s") for a in allowed}
+
+
+def _strike_or_protest(token: Token, senses: list[TriggerSense]) -> list[TriggerSense]:
+    types = {s.type for s in senses}
+    if not ({"PROTEST", "ASSAULT"} <= types or {"PROTEST", "SANCTION"} <= types or {"PROTEST", "COERCE"} <= types):
+        return senses
+    context = {t.lemma_.lower() for t in token.sent}
+    modifiers = {c.lemma_.lower() for c in token.children}
+    labour = bool((modifiers | context) & LABOUR_WORDS) and not (modifiers & AERIAL_WORDS)
+    preferred = "PROTEST" if labour else next(s.type for s in senses if s.type != "PROTEST")
+    return sorted(senses, key=lambda s: s.type != preferred)
