@@ -28,12 +28,13 @@ from pathlib import Path
 
 from ..settings import data_dir
 
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 COUNTRY_FEATURE = "PCLI"
 ADMIN1_FEATURE = "ADM1"
 CAPITAL_FEATURE = "PPLC"
 CITY_FEATURE = "PPL"
 CONTINENT_FEATURE = "CONT"
+REGION_FEATURE = "RGN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class Candidate:
 
     @property
     def precision(self) -> str:
-        if self.feature.startswith("PCL") or self.feature == CONTINENT_FEATURE:
+        if self.feature.startswith("PCL") or self.feature in (CONTINENT_FEATURE, REGION_FEATURE):
             return "country"
         if self.feature.startswith("ADM"):
             return "admin1"
@@ -64,7 +65,7 @@ def normalise(name: str) -> str:
     """The index key of a name: no accents, lower case, no dots, single spaces, no leading 'the'."""
     decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = " ".join(plain.lower().replace(".", "").replace("-", " ").split())
+    key = " ".join(plain.lower().replace(".", "").replace(",", " ").replace("-", " ").split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -138,7 +139,7 @@ class Gazetteer:
         if found is None:
             return []
         rows = (found,) if isinstance(found, int) else found
-        cands = [self.candidate(r, normalise(self.names[r]) == key) for r in rows]
+        cands = [self.candidate(r, normalise(self.names[r]) in (key, key + " city")) for r in rows]
         return sorted(cands, key=lambda c: -c.population)
 
     def country(self, iso2: str) -> Candidate | None:
@@ -204,6 +205,20 @@ def _add_continents(gaz: Gazetteer, src: Path) -> None:
                 gaz.index_name(alt["name"], row)
 
 
+def _add_regions(gaz: Gazetteer) -> None:
+    """Seas, oceans and world regions (no GeoNames id), then demonyms of continents and regions."""
+    for name, lat, lon in _read_tsv(data_dir() / "geo" / "regions.tsv"):
+        found = [c for c in gaz.lookup(name) if c.feature == REGION_FEATURE]
+        if found:
+            gaz.index_name(name, found[0].row)
+        else:
+            gaz.add(None, name, float(lat), float(lon), "", REGION_FEATURE, 0)
+    for demonym, target in _read_tsv(data_dir() / "geo" / "demonym_regions.tsv"):
+        found = [c for c in gaz.lookup(target) if c.feature in (CONTINENT_FEATURE, REGION_FEATURE)]
+        if found:
+            gaz.demonyms[normalise(demonym)] = found[0].row
+
+
 def _add_cities(gaz: Gazetteer, src: Path, cities: dict) -> None:
     capitals = {(c["iso"], normalise(c["capital"]))
                 for c in json.loads((src / "countries.json").read_text()).values() if c.get("capital")}
@@ -242,6 +257,8 @@ def _add_admin1(gaz: Gazetteer, src: Path, cities: dict) -> None:
     names = _admin1_names()
     known = {(r[0], r[1]): (int(r[2]), r[3]) for r in _read_tsv(data_dir() / "geo" / "admin1_ids.tsv")}
     us_states = {s["code"]: s for s in json.loads((src / "us_states.json").read_text()).values()}
+    centres = {(r[0], r[1]): (float(r[2]), float(r[3]), [a for a in r[4].split(",") if a] if len(r) > 4 else [])
+               for r in _read_tsv(data_dir() / "geo" / "admin1_centres.tsv")}
     for (cc, code), members in towns.items():
         votes = Counter(names.get((cc, round(t["latitude"], 3), round(t["longitude"], 3))) for t in members)
         votes.pop(None, None)
@@ -250,11 +267,13 @@ def _add_admin1(gaz: Gazetteer, src: Path, cities: dict) -> None:
             geonameid, name = us_states[code]["geonameid"], us_states[code]["name"]
         if not name:
             continue
-        lat = _middle([t["latitude"] for t in members])
-        lon = _middle([t["longitude"] for t in members])
+        lat, lon, aliases = centres.get((cc, name)) or (
+            _middle([t["latitude"] for t in members]), _middle([t["longitude"] for t in members]), [])
         row = gaz.add(geonameid, name, lat, lon, cc, ADMIN1_FEATURE,
                       sum(t["population"] for t in members), code)
         gaz.admin1_rows[(cc, code)] = row
+        for alias in aliases:
+            gaz.index_name(alias, row)
         for suffix in (" Oblast", " Province", " Governorate", " Region", " State", " Prefecture"):
             if name.endswith(suffix):
                 gaz.index_name(name[: -len(suffix)], row)
@@ -292,6 +311,7 @@ def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _add_countries(gaz, src, cities)
     _add_continents(gaz, src)
+    _add_regions(gaz)
     _add_admin1(gaz, src, cities)
     _add_cities(gaz, src, cities)
     return gaz
