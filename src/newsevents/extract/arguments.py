@@ -22,6 +22,8 @@ LIGHT_VERBS = {
 }
 UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withstand", "survive"}
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "fault", "punish"}
+SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
 class MentionIndex:
@@ -54,14 +56,21 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def actors_of(head: Token | None, mentions: MentionIndex) -> list[Actor]:
-    """Actor mentions for an argument head and its conjuncts (one per conjunct, no repeats)."""
+    """Actor mentions for an argument head and its conjuncts (one per conjunct, no repeats).
+
+    Coordinated modifiers count as conjuncts too: "Syrian and Russian forces" gives both.
+    """
     if head is None:
         return []
     found: list[Actor] = []
     for t in conjuncts(head):
-        actor = mentions.at(t) or _mention_in_modifiers(t, mentions)
-        if actor is not None and actor not in found:
-            found.append(actor)
+        candidates = [mentions.at(t) or _mention_in_modifiers(t, mentions)]
+        for mod in t.children:
+            if mod.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in mod.children):
+                candidates.extend(mentions.at(m) for m in conjuncts(mod))
+        for actor in candidates:
+            if actor is not None and actor not in found:
+                found.append(actor)
     return found
 
 
@@ -111,6 +120,13 @@ def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
         return grammatical_subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("dobj", "pcomp"):
+        # "denied attacking civilians": the denier; "accused Y of attacking": Y
+        governor = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        if governor.lemma_.lower() in ACCUSING_VERBS and child(governor, "dobj") is not None:
+            return child(governor, "dobj")
+        if governor.pos_ == "VERB" and governor is not verb:
+            return grammatical_subject(governor, depth + 1)
     return None
 
 
@@ -123,22 +139,29 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         if recipient is None and verb.dep_ in ("acl", "relcl"):
             recipient = verb.head
         return actor, recipient
+    if verb.dep_ == "amod" and verb.tag_ == "VBG":
+        # parsed as a modifier: "denied attacking civilians" -> attacking(civilians)
+        governor = verb.head.head if verb.head.dep_ == "dobj" else None
+        return (grammatical_subject(governor) if governor is not None else None), verb.head
     actor = grammatical_subject(verb)
     recipient = child(verb, "dobj", "dative")
+    if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
+        recipient = None         # "denied attacking civilians": the object is an event, not a party
     if recipient is None or recipient.lower_ in ("it", "this", "that"):
         recipient = prep_object(verb, recipient_preps) or recipient
-    if recipient is None and verb.dep_ == "pcomp":
-        # "denied attacking civilians" keeps its object; "accused X of attacking" points back
-        recipient = None
     return actor, recipient
 
 
 def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a nominal trigger ("air strikes by X on Y")."""
     actor = prep_object(noun, ("by",))
-    recipient = prep_object(noun, recipient_preps + ("on", "against"))
-    if actor is None:
-        actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS), None)
+    recipient = prep_object(noun, recipient_preps)
+    series = noun.head if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SERIES_NOUNS else None
+    if series is not None:     # "a campaign of air strikes by X on Y"
+        actor = actor or prep_object(series.head, ("by",))
+        recipient = recipient or prep_object(series.head, recipient_preps)
+    if actor is None:      # "Russian air strikes", "Moscow's offensive", "US and Russian talks"
+        actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS and c.text[:1].isupper()), None)
     governor = _governing_verb(noun)
     if governor is not None:
         if actor is None and governor.lemma_ not in UNDERGOER_VERBS and not is_passive(governor):

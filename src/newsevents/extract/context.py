@@ -9,7 +9,7 @@ from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, child, conjuncts
 
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "deal", "offer", "roadmap", "resolution", "proposition", "draft", "blueprint"}
-PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "put", "offer", "back", "announce"}
+PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "put", "offer", "announce"}
 RECIPROCAL = {"each other", "one another"}
 BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "the two countries", "both"}
 UNDERGOER_TYPES = {"ASSAULT", "COERCE"}

@@ -14,16 +14,20 @@ from spacy.tokens import Token
 
 from ..settings import data_dir
 
-KINDS = ("speech", "claim", "denial", "accusation", "warning", "belief", "intent")
-FRAMES = ("clause", "object", "of", "on")
+KINDS = ("speech", "claim", "denial", "accusation", "warning", "belief", "intent", "stance")
+PREPOSITION_SLOTS = ("for", "on", "about", "of", "against", "to")
+SLOTS = ("clause", "xcomp", "object", "object+of", "object+for", "object+on", "object+oprd") + PREPOSITION_SLOTS
 DENIAL_KINDS = frozenset({"denial"})
+# Kinds whose content is something the speaker asserts (an event in it is "claimed"); intent,
+# stance and belief cues report a wish, a position or an opinion instead.
+CLAIM_KINDS = frozenset({"speech", "claim", "accusation", "warning"})
 
 
 @dataclass(frozen=True)
 class CueEntry:
     lemma: str
     kind: str
-    frame: str
+    slots: tuple[str, ...]
 
 
 def lexicon_path() -> Path:
@@ -39,9 +43,10 @@ def load_lexicon(path: Path | None = None) -> dict[str, CueEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 3 or fields[1] not in KINDS or fields[2] not in FRAMES:
-            raise ValueError(f"{path}:{number}: expected lemma<TAB>kind<TAB>frame with a known kind and frame")
-        entries.setdefault(fields[0], CueEntry(*fields))
+        slots = tuple(fields[2].split(",")) if len(fields) == 3 else ()
+        if len(fields) != 3 or fields[1] not in KINDS or not set(slots) <= set(SLOTS):
+            raise ValueError(f"{path}:{number}: expected lemma<TAB>kind<TAB>slots with a known kind and slots")
+        entries.setdefault(fields[0], CueEntry(fields[0], fields[1], slots))
     return entries
 
 
@@ -62,3 +67,13 @@ def according_to_cue(token: Token) -> bool:
 
 def is_denial(entry: CueEntry | None) -> bool:
     return entry is not None and entry.kind in DENIAL_KINDS
+
+
+def cue_entry_at(doc, start: int, end: int) -> CueEntry | None:
+    """The lexicon entry of the cue word at characters start..end of ``doc`` (None if unknown)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    if span.text.lower().startswith("according"):
+        return load_lexicon().get("according to")
+    return next((e for t in span if (e := load_lexicon().get(t.lemma_.lower())) is not None), None)

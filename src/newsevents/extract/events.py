@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, noun_arguments, verb_arguments
-from .context import EventContext
+from .arguments import _governing_verb
+from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
 from .senses import choose_sense
 from .triggers import Trigger, find_triggers
@@ -25,7 +26,11 @@ def find_events(doc: Doc) -> list[EventRecord]:
     ctx = EventContext(doc, MentionIndex(doc))
     events: list[EventRecord] = []
     for sent in doc.sents:
-        for trigger in find_triggers(sent):
+        triggers = find_triggers(sent)
+        trigger_tokens = {t.token.i for t in triggers}
+        for trigger in triggers:
+            if _absorbed(trigger, trigger_tokens):
+                continue
             event = build_event(ctx, sent, trigger)
             if event is not None:
                 events.append(event)
@@ -42,13 +47,13 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
     actors = ctx.participants(actor_head)
-    recipients = ctx.participants(recipient_head, undergoer=True)
+    recipients = ctx.proposal_owner(recipient_head) or ctx.participants(
+        recipient_head, undergoer=sense.type in UNDERGOER_TYPES)
     status, claimer = ctx.status(token)
-    if not actors and sense.type in VERBAL_ACTS and claimer is not None:
+    if not actors and sense.type in VERBAL_ACTS and claimer is not None and _performative(token):
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
         actors, status, claimer = [claimer], "asserted", None
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
-    recipients = recipients or ctx.proposal_owner(recipient_head)
     if not actors and not recipients:
         return None
     if actors and recipients and _codes(actors) == _codes(recipients) and not ctx.is_reciprocal(token):
@@ -70,6 +75,21 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     ctx.casualties(event, sent)
     event.confidence = _confidence(event, etype.requires_recipient, sense.pos)
     return event
+
+
+def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
+    """A nominal trigger that is the object of another trigger is that event's content:
+    "rejected the proposal", "investigated for war crimes", "called for an investigation"."""
+    if trigger.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    governor = _governing_verb(trigger.token)
+    return governor is not None and governor.i in trigger_tokens
+
+
+def _performative(token: Token) -> bool:
+    """"X should be investigated", "Y must stop": saying it is doing it (the speaker acts)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "must", "ought", "needs") for c in token.children) \
+        or any(c.dep_ == "auxpass" for c in token.children)
 
 
 def cameo_quad(code: str | None) -> int | None:

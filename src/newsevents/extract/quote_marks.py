@@ -40,13 +40,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Positions and roles ("open"/"close") of the double quotation marks in text[start:end]."""
     marks, open_straight = [], False
+    # A paragraph set with curly marks uses them for its quotations; a straight mark in it is
+    # debris from conversion (a stray one at the start of a paragraph is common).
+    curly = any(ch in OPENERS + CLOSERS for ch in text[start:end])
     for i in range(start, end):
         ch = text[i]
         if ch in OPENERS:
             marks.append((i, "open"))
         elif ch in CLOSERS:
             marks.append((i, "close"))
-        elif ch == STRAIGHT:
+        elif ch == STRAIGHT and not curly:
             marks.append((i, "close" if open_straight else "open"))
             open_straight = not open_straight
     return marks

@@ -13,9 +13,7 @@ from ..models import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = ("who", "which", "that")
-# Subtree parts that are not the speaker's name: a relative clause ("X, who ..."), a trailing
-# clause or anything after the cue verb itself.
-CUT_DEPS = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+DASHES = ("—", "–", "--")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -34,16 +32,13 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def subject_span(subject: Token, limit: tuple[int, int]) -> tuple[int, int]:
-    """Character span of the subject's noun phrase, inside ``limit`` (the paragraph)."""
-    tokens = [subject]
-    stack = [c for c in subject.children if c.dep_ not in CUT_DEPS]
-    while stack:
-        token = stack.pop()
-        tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl"))
-    tokens = [t for t in tokens if limit[0] <= t.idx < limit[1]]
-    tokens.sort(key=lambda t: t.i)
+    """Character span of the subject's whole noun phrase (appositions and relative clauses
+    included, as annotators mark sources), inside ``limit`` (the paragraph), after a dateline."""
+    tokens = [t for t in subject.subtree if limit[0] <= t.idx < limit[1]]
     tokens = _contiguous_around(tokens, subject)
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES and t.i < subject.i]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):

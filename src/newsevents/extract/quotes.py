@@ -4,9 +4,9 @@ find_quotes(doc) -> list[Quote], in text order. Rule-based over the dependency p
   1. quoted stretches from the quotation marks (extract/quote_marks.py), joined over paragraphs;
   2. cue words from the lexicon (data/ontology/speech_cues.tsv), outside quotation marks, each
      with its content (that-clause, object, "of"-phrase; see the lexicon's frames) and subject;
-  3. each quoted stretch gets the nearest cue in its sentence; a quoted fragment with no cue is
-     attributed to the subject of the verb it hangs from; a cue whose content holds only part of
-     a quotation is a mixed quote (indirect, one record);
+  3. each quoted stretch gets the nearest cue in its sentence; a quoted fragment inside a
+     sentence with no cue is a scare quote or a title and is dropped; a cue whose content holds
+     the quotation and more is a mixed quote (indirect, one record);
   4. quotes still without a speaker (a paragraph that is all quotation) take the speaker of the
      previous quote, or of a paragraph ending in a colon before them, or of the next quote.
 Spans never cross a paragraph break: the parser's sentences sometimes do.
@@ -87,39 +87,49 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
     entry = verb_cue(token)
     if entry is None:
         return None
-    content = _content_tokens(token, entry)
+    slot, content = _content_tokens(token, entry)
     if not content:
         return None
     span = _token_span(ctx, content, token)
-    if span is None or (entry.frame == "clause" and not _has_verb(ctx.doc, span)):
+    if span is None or (slot == "clause" and not _has_verb(ctx.doc, span)):
         return None
     cue = (token.idx, token.idx + len(token.text))
     return _Found(span, cue, token.i, ctx.speaker(token), False, entry.kind)
 
 
-def _content_tokens(verb: Token, entry: CueEntry) -> list[Token]:
-    """Tokens of what the cue verb reports, following the lexicon frame of the verb."""
+def _content_tokens(verb: Token, entry: CueEntry) -> tuple[str, list[Token]]:
+    """What the cue verb reports: (slot, tokens) for the first content slot of its entry it has."""
     children = list(verb.children)
-    by_dep = {c.dep_: c for c in children}
-    preps = {c.lower_: c for c in children if c.dep_ == "prep"}
-    if "ccomp" in by_dep:
-        return list(by_dep["ccomp"].subtree)
-    if entry.frame == "object":
-        head = by_dep.get("xcomp") or by_dep.get("dobj")
-        return list(head.subtree) if head is not None else []
-    if entry.frame == "of" and "dobj" in by_dep:
-        phrase = preps.get("of") or preps.get("for")
-        tokens = list(by_dep["dobj"].subtree)
-        return tokens + list(phrase.subtree) if phrase is not None else []
-    if entry.frame == "on" and "on" in preps:
-        return list(preps["on"].subtree)
-    if entry.kind == "warning":
-        phrase = preps.get("of") or preps.get("against")
-        return list(phrase.subtree) if phrase is not None else []
+    for slot in entry.slots:
+        tokens = _slot_tokens(children, slot)
+        if tokens:
+            return slot, tokens
     if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and subject_of(verb) is not None:
         own = {t.i for t in verb.subtree}
-        return [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
-    return []
+        return "clause", [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+    return "", []
+
+
+def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
+    def child(deps: tuple[str, ...], word: str | None = None) -> Token | None:
+        return next((c for c in children if c.dep_ in deps and (word is None or c.lower_ == word)), None)
+
+    if slot == "clause":
+        found = child(("ccomp",))
+    elif slot == "xcomp":
+        found = child(("xcomp",))
+    elif slot == "object":
+        found = child(("dobj",))
+    elif slot.startswith("object+"):
+        obj = child(("dobj",))
+        rest = slot.split("+", 1)[1]
+        extra = child(("oprd",)) if rest == "oprd" else child(("prep",), rest)
+        if rest == "of" and extra is None:
+            extra = child(("prep",), "for")
+        return list(obj.subtree) + list(extra.subtree) if obj is not None and extra is not None else []
+    else:
+        found = child(("prep",), slot)
+    return list(found.subtree) if found is not None else []
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
@@ -170,8 +180,10 @@ def _direct(ctx: _Context, quoted: Quoted) -> _Found | None:
     content = (quoted.start, _trim_end(ctx.text, quoted.start, quoted.end))
     cue = _nearest_cue(ctx, quoted)
     if cue is None:
-        cue = _governing_verb(ctx, quoted, inner)
-    if cue is None:
+        # Only a quotation that opens its paragraph stands on its own (its speaker is carried
+        # over later); one inside a sentence with no cue is a scare quote or a title.
+        if quoted.outer_start != ctx.paragraph_span(quoted.outer_start)[0]:
+            return None
         return _Found(content, None, None, None, True)
     entry = verb_cue(cue)
     cue_span = (cue.idx, cue.idx + len(cue.text))
@@ -197,19 +209,6 @@ def _nearest_cue(ctx: _Context, quoted: Quoted) -> Token | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], not c[1]))[2]
-
-
-def _governing_verb(ctx: _Context, quoted: Quoted, inner) -> Token | None:
-    """For a quoted fragment inside a sentence: the verb outside the quotation it depends on."""
-    head = inner.root
-    limit = ctx.paragraph_span(quoted.outer_start)
-    for _ in range(6):
-        if head.head is head:
-            return None
-        head = head.head
-        if not quoted.outer_start <= head.idx < quoted.outer_end and head.pos_ in ("VERB", "AUX"):
-            return head if limit[0] <= head.idx < limit[1] and subject_of(head) is not None else None
-    return None
 
 
 def _is_title(inner) -> bool:

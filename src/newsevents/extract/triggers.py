@@ -77,7 +77,7 @@ def _multiword_match(token: Token, sense: TriggerSense) -> tuple[int, int] | Non
 def _pos_of(token: Token) -> str | None:
     if token.pos_ in ("VERB",):
         return "VERB"
-    if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in ("pobj", "dobj")):
+    if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     return None
 
