@@ -13,6 +13,7 @@ PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "
 RECIPROCAL = {"each other", "one another"}
 BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "the two countries", "both"}
 UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,10 @@ class EventContext:
     def participants(self, head: Token | None, undergoer: bool = False) -> list[Actor]:
         if head is None:
             return []
+        if head.lower_ in PLURAL_PRONOUNS:
+            group = self._coordinated_before(head.i)
+            if group:
+                return group
         found = actors_of(head, self.mentions)
         if found:
             return found
@@ -58,7 +63,8 @@ class EventContext:
     def _nominal_actor(self, head: Token) -> Actor:
         from ..resolve.actors import resolve_actor
 
-        left = min([head.i] + [c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i])
+        left = min([head.i] + [c.i for c in head.children
+                                if c.dep_ in ("amod", "compound") and c.i < head.i and c.tag_ != "VBG"])
         span = self.doc[left:head.i + 1]
         actor = resolve_actor(span.text, self.article.date if self.article else None)
         return Actor(span.text, span.start_char, span.end_char, name=actor.name or span.text,
@@ -91,7 +97,11 @@ class EventContext:
 
     def _previous_pair(self, sent: SpacySpan) -> list[Actor]:
         """The two parties of the closest earlier coordination ("US and Russian talks")."""
-        for token in reversed(self.doc[max(0, sent.start - 80):sent.start]):
+        return self._coordinated_before(sent.start)
+
+    def _coordinated_before(self, i: int, window: int = 80) -> list[Actor]:
+        """The parties of the closest coordination before token i ("Russia, and the regime ... they")."""
+        for token in reversed(self.doc[max(0, i - window):i]):
             pair = actors_of(token, self.mentions) if any(c.dep_ == "conj" for c in token.children) else []
             if len({a.country or a.org for a in pair}) >= 2:
                 return pair
