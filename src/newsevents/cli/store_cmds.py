@@ -48,7 +48,10 @@ def ingest(paths, db, date, model, batch_size):
     Already-stored articles are skipped, so rerunning after a crash resumes. Exit code:
     0 all ok, 1 some inputs failed, 2 nothing usable.
     """
-    summary = run_ingest(list(paths), db, date.date().isoformat() if date else None, model, batch_size)
+    try:
+        summary = run_ingest(list(paths), db, date.date().isoformat() if date else None, model, batch_size)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
     click.echo(summary_text(summary))
     sys.exit(summary.exit_code)
 
