@@ -43,6 +43,7 @@ E_TOO_LARGE_STREAM = "too large: more than {limit:,} bytes; split it into separa
 E_UNDECODABLE = "could not decode the text ({detail})"
 E_TRUNCATED = "truncated or corrupt compressed data ({detail}); the records before it were kept"
 E_JSON_NOT_OBJECT = "JSON line {line} is not an object (found {kind})"
+E_WARC_NO_PAGES = "no HTML response records with status 2xx among its {records} records"
 E_UNREADABLE = "could not read it ({detail})"
 E_BAD_DATE = "not a date: {value!r} (use YYYY-MM-DD)"
 E_NO_MODEL = (

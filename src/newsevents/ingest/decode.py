@@ -4,8 +4,9 @@
 2. NUL bytes mean binary, unless the NULs sit in every other byte (BOM-less UTF-16);
 3. strict UTF-8;
 4. a charset the document declares (HTML <meta charset>), when given;
-5. charset_normalizer's best guess; a Western single-byte guess (cp1250, iso8859-2 ...) is
-   replaced by cp1252 when cp1252 decodes too, because we only keep English text;
+5. charset_normalizer's best guess; a Western single-byte guess (cp1250, iso8859-2 ...), or any
+   guess for mostly-ASCII bytes, is replaced by cp1252 when cp1252 decodes too: we only keep
+   English text, whose few non-ASCII bytes are quotes, dashes and accents;
 6. cp1252, then latin-1 (which never fails, so a last check refuses text full of control characters).
 """
 from __future__ import annotations
@@ -69,9 +70,15 @@ def _guess_encoding(data: bytes) -> str | None:
     if best is None:
         return None
     encoding = best.encoding
-    if WESTERN_SINGLE_BYTE.match(encoding) and _try(data, "cp1252") is not None:
+    if (WESTERN_SINGLE_BYTE.match(encoding) or _mostly_ascii(data)) and _try(data, "cp1252") is not None:
         return "cp1252"
     return encoding
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """English text in a legacy encoding: non-ASCII bytes are only quotes, dashes and accents."""
+    sample = data[:SNIFF_BYTES]
+    return sum(byte < 128 for byte in sample) >= 0.9 * len(sample)
 
 
 def _decode_utf16_without_bom(data: bytes) -> str:

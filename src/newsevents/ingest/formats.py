@@ -1,4 +1,4 @@
-"""One reader per input format. Each yields Article | IngestFailure and never raises for bad input.
+"""Readers for text, HTML and JSONL (WARC: warc.py). Each yields Article | IngestFailure and never raises for bad input.
 
 Readers take an already opened binary stream, so plain files, .gz files and stdin share them.
 """
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from ..errors import (
-    E_BAD_HTML, E_BAD_JSON, E_BAD_WARC, E_EMPTY_FILE, E_JSON_NO_TEXT, E_JSON_NOT_OBJECT, E_TOO_LARGE,
-    E_TOO_LARGE_STREAM, E_TRUNCATED, InputError,
+    E_BAD_HTML, E_BAD_JSON, E_EMPTY_FILE, E_JSON_NO_TEXT, E_JSON_NOT_OBJECT, E_TOO_LARGE,
+    E_TOO_LARGE_STREAM, InputError,
 )
 from ..models import Article, IngestFailure
 from .article import article_from_text, language_refusal
@@ -57,7 +57,7 @@ def text_article(data: bytes, origin: str, options: Options) -> Iterator[Result]
         text = _normalise_newlines(decode_bytes(data))
         yield _checked(article_from_text(text, date=options.date, origin=origin), options)
     except (DecodeError, InputError) as e:
-        yield _failure(origin, e)
+        yield failure_from(origin, e)
 
 
 def html_article(data: bytes, origin: str, options: Options, url: str | None = None,
@@ -79,7 +79,7 @@ def html_article(data: bytes, origin: str, options: Options, url: str | None = N
         )
         yield _checked(article, options)
     except (DecodeError, InputError) as e:
-        yield _failure(origin, e)
+        yield failure_from(origin, e)
 
 
 def jsonl_articles(stream: IO[bytes], path: str, options: Options) -> Iterator[Result]:
@@ -98,48 +98,9 @@ def jsonl_articles(stream: IO[bytes], path: str, options: Options) -> Iterator[R
         yield IngestFailure(path, E_EMPTY_FILE)
 
 
-def warc_articles(stream: IO[bytes], path: str, options: Options) -> Iterator[Result]:
-    """HTML responses in a WARC/ARC file (gzipped or not); url from WARC-Target-URI."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    number = 0
-    try:
-        records = iter(ArchiveIterator(stream, arc2warc=True))
-        while True:
-            number += 1
-            record = next(records, None)
-            if record is None:
-                break
-            yield from _warc_record(record, f"{path}#{number}", options)
-    except (EOFError, OSError) as e:
-        yield IngestFailure(f"{path}#{number}", E_TRUNCATED.format(detail=_detail(e)))
-    except Exception as e:  # warcio raises several kinds of errors for malformed records
-        yield IngestFailure(f"{path}#{number}", E_BAD_WARC.format(detail=_detail(e)))
-
-
-def _warc_record(record, origin: str, options: Options) -> Iterator[Result]:
-    if record.rec_type not in ("response", "resource"):
-        return
-    headers = record.http_headers
-    if headers is not None and not headers.get_statuscode().startswith("2"):
-        return
-    content_type = (headers or record.rec_headers).get_header("Content-Type") or ""
-    if "html" not in content_type.lower():
-        return
-    try:
-        payload = read_capped(record.content_stream())
-    except TooLarge:
-        yield too_large(origin)
-        return
-    yield from html_article(
-        payload, origin, options, url=record.rec_headers.get_header("WARC-Target-URI"),
-        fallback_date=record.rec_headers.get_header("WARC-Date"),
-    )
-
-
 def _jsonl_record(line: bytes, number: int, origin: str, options: Options) -> Result:
     try:
-        record = json.loads(_decode_line(line))
+        record = json.loads(_decode_line(line).strip())
     except (ValueError, DecodeError) as e:
         detail = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
         return IngestFailure(origin, E_BAD_JSON.format(line=number, detail=detail))
@@ -156,7 +117,7 @@ def _jsonl_record(line: bytes, number: int, origin: str, options: Options) -> Re
             metadata_date=record.get("date"),
         )
     except InputError as e:
-        return _failure(origin, e)
+        return failure_from(origin, e)
     return _checked(article, options)
 
 
@@ -189,13 +150,8 @@ def _checked(article: Article, options: Options) -> Result:
     return article
 
 
-def _failure(origin: str, error: Exception) -> IngestFailure:
+def failure_from(origin: str, error: Exception) -> IngestFailure:
     return IngestFailure(origin, getattr(error, "reason", None) or str(error))
-
-
-def _detail(error: Exception) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:200]
 
 
 def _str_or_none(value: object) -> str | None:

@@ -19,9 +19,10 @@ from ..models import IngestFailure
 from .article import check_option_date
 from .formats import (
     MAX_FILE_BYTES, Options, Result, TooLarge, html_article, jsonl_articles, read_capped,
-    text_article, too_large, warc_articles,
+    text_article, too_large,
 )
 from .html import looks_like_html
+from .warc import warc_articles
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FORMATS = {
