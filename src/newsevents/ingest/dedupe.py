@@ -7,6 +7,7 @@ keep them and rebuild the index when a run resumes.
 """
 from __future__ import annotations
 
+import inspect
 import re
 
 import numpy as np
@@ -15,6 +16,8 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 SEED = 1
+SCHEME = "affine32"
+_HAS_SCHEME = "scheme" in inspect.signature(MinHash.__init__).parameters
 WORD = re.compile(r"\w+")
 
 
@@ -26,20 +29,30 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = _new_minhash()
     minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
     return minhash
 
 
 def signature_to_bytes(minhash: MinHash) -> bytes:
+    """NUM_PERM little-endian 8-byte values (whatever width this datasketch version uses)."""
     return np.asarray(minhash.hashvalues, dtype="<u8").tobytes()
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
+    if len(data) != NUM_PERM * 8:
+        raise ValueError(f"a signature has {NUM_PERM} 8-byte values ({NUM_PERM * 8} bytes), got {len(data)} bytes")
     values = np.frombuffer(data, dtype="<u8")
-    if len(values) != NUM_PERM:
-        raise ValueError(f"a signature has {NUM_PERM} 8-byte values, got {len(data)} bytes")
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values.astype(np.uint64))
+    return _new_minhash(values.astype(_new_minhash().hashvalues.dtype))
+
+
+def _new_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
+    options: dict = {"num_perm": NUM_PERM, "seed": SEED}
+    if _HAS_SCHEME:  # datasketch >= 2 has several hashing schemes; signatures must agree on one
+        options["scheme"] = SCHEME
+    if hashvalues is not None:
+        options["hashvalues"] = hashvalues
+    return MinHash(**options)
 
 
 class NearDuplicateIndex:
