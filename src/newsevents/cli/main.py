@@ -22,5 +22,11 @@ def _register() -> None:
     for command in (ingest, events, show, demo):
         cli.add_command(command)
 
+    from .eval_cmds import eval_group
+    from .geo_cmd import geocode
+
+    cli.add_command(eval_group)
+    cli.add_command(geocode)
+
 
 _register()

@@ -23,7 +23,8 @@ FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, CAPIT
                  ADMIN1_FEATURE: -2.0}
 MAIN_NAME_BONUS = 2.0
 COUNTRY_SHARE_WEIGHT = 2.0
-NEARBY_WEIGHT = 0.75
+NEARBY_WEIGHT = 0.25
+CONFIDENT_CONTEXT_SIZE = 4
 REGION_SHARE_WEIGHT = 3.0
 INNER_MIN_POPULATION = 5_000
 DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, Texas
@@ -156,8 +157,9 @@ def _context(mentions: list[Mention], i: int) -> Context:
     total = sum(counts.values())
     if not total:
         return Context({}, {}, nearby)
-    return Context({cc: n / total for cc, n in counts.items()},
-                   {key: n / total for key, n in regions.items()}, nearby)
+    evidence = min(1.0, total / CONFIDENT_CONTEXT_SIZE)  # one other mention is weak evidence
+    return Context({cc: evidence * n / total for cc, n in counts.items()},
+                   {key: evidence * n / total for key, n in regions.items()}, nearby)
 
 
 def disambiguate(text: str, mentions: list[Mention], rounds: int = 2) -> None:
@@ -216,3 +218,171 @@ def geocode(text: str, spans: Sequence[Sequence[int]], gaz: Gazetteer | None = N
     if back_off:
         _back_off_to_main_city(mentions)
     return [to_place(m) for m in mentions]
+
+
+# --- the ne_places component -------------------------------------------------------------------
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+RELABEL_LABELS = ("NORP", "ORG", "PERSON")  # the small model calls "Aleppo" NORP now and then
+STRONG_CITY_POPULATION = 100_000
+SUBJECT_DEPS = ("nsubj", "csubj", "agent")
+GOVERNMENT_VERBS = frozenset("""
+    say tell state add claim deny reject accuse allege announce insist warn urge call condemn agree
+    refuse demand respond threaten send impose sanction support back oppose welcome criticise criticize
+    blame argue propose offer ask want plan decide sign veto vote recognise recognize expel summon
+    protest dismiss vow pledge launch approve order suggest believe hope fear owe keep confirm
+    acknowledge admit stress express seek push press negotiate attack target strike bomb invade deploy
+    retaliate join help provide give announce insist hit accept refute counter dispute
+""".split())
+ACTOR_NOUNS = frozenset("""
+    secretary minister president official officials government governments forces force troops army
+    military navy envoy ambassador authorities authority leader leaders spokesman spokeswoman
+    spokesperson embassy diplomat diplomats administration regime prime chancellor premier
+    delegation representative counterpart police
+""".split())
+
+
+def _strong(found: list[Candidate]) -> bool:
+    """A name worth reading as a place without the NER's word for it."""
+    return any(c.main_name and (c.precision != "city" or c.population >= STRONG_CITY_POPULATION)
+               for c in found)
+
+
+def _exact_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    found, demonym = candidates_for(text, gaz)
+    return [] if demonym else found
+
+
+def _mentions_from_entities(doc, gaz: Gazetteer) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
+            continue
+        found = _exact_candidates(ent.text, gaz)
+        if found and (ent.label_ in PLACE_LABELS or _strong(found)):
+            mentions.append(Mention(ent.start_char, ent.end_char, ent.text, found))
+    return mentions
+
+
+def _mentions_from_tokens(doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Capitalised proper-noun runs outside any entity that name a well-known place."""
+    mentions = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or token.ent_type_ or token.pos_ != "PROPN" or not token.is_title:
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            span = doc[i: i + size]
+            if len(span) < size or any(t.i in taken or t.ent_type_ or not t.is_title for t in span):
+                continue
+            found = _exact_candidates(span.text, gaz)
+            if found and _strong(found):
+                mentions.append(Mention(span.start_char, span.end_char, span.text, found))
+                i += size - 1
+                break
+        i += 1
+    return mentions
+
+
+def _subject_of_government_verb(token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in GOVERNMENT_VERBS
+
+
+def _modifies_actor(token) -> bool:
+    """'US Secretary of State', "Russia's Foreign Minister": the toponym qualifies an actor."""
+    head = token.head
+    while token.dep_ == "conj" and head is not token:
+        token, head = head, head.head
+    return token.dep_ in ("compound", "nmod", "poss", "amod") and head.lemma_.lower() in ACTOR_NOUNS
+
+
+def _actor_metonym(m: Mention, actors, root) -> bool:
+    for actor in actors or ():
+        if actor.start < m.end and m.start < actor.end and actor.sector == "GOV":
+            if root.dep_ in SUBJECT_DEPS or _subject_of_government_verb(root):
+                return True
+    return False
+
+
+def is_metonym(doc, m: Mention) -> bool:
+    """A country or capital used for its government ('Moscow denied', 'Russia said'), or a toponym
+    that only qualifies an actor; 'Mr Kerry was speaking in Washington' stays a place."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or m.chosen is None:
+        return False
+    root = span.root
+    if _actor_metonym(m, getattr(doc._, "ne_actors", None), root):
+        return True
+    government_like = m.chosen.precision == "country" or m.chosen.feature == CAPITAL_FEATURE
+    return government_like and (_subject_of_government_verb(root) or _modifies_actor(root))
+
+
+def find_places(doc, gaz: Gazetteer | None = None) -> list[Place]:
+    """Toponyms in the Doc used as places, resolved; metonyms and demonyms are left out."""
+    gaz = gaz or load_gazetteer()
+    mentions = _mentions_from_entities(doc, gaz)
+    taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    mentions += _mentions_from_tokens(doc, gaz, taken)
+    mentions.sort(key=lambda m: m.start)
+    disambiguate(doc.text, mentions)  # metonyms still tell which countries the article is about
+    return [to_place(m) for m in mentions if m.chosen is not None and not is_metonym(doc, m)]
+
+
+# --- helpers for the event extractor -----------------------------------------------------------
+
+EVENT_PREPOSITIONS = frozenset("in on at near across from inside outside around throughout over into "
+                               "outside within".split())
+PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
+
+
+def _char_bounds(sentence_span) -> tuple[int, int]:
+    if hasattr(sentence_span, "start_char"):
+        return sentence_span.start_char, sentence_span.end_char
+    return sentence_span.start, sentence_span.end
+
+
+def _ancestors_and_self(token) -> list:
+    return [token, *token.ancestors]
+
+
+def _attached_to_event(place_root, trigger) -> bool:
+    """Place is the object of a locative preposition hanging off the trigger, its object or its
+    clause; or the subject of a passive clause that contains the trigger ('Aleppo has been
+    subjected to air strikes')."""
+    head = place_root.head
+    event_chain = _ancestors_and_self(trigger)
+    if place_root.dep_ == "pobj" and head.lower_ in EVENT_PREPOSITIONS:
+        return head.head in event_chain or trigger in _ancestors_and_self(head.head)
+    if place_root.dep_ == "nsubjpass":
+        return head in event_chain
+    return False
+
+
+def place_for_event(doc, sentence_span, trigger_token) -> Place | None:
+    """The place where the event of ``trigger_token`` happened, from doc._.ne_places, or None."""
+    start, end = _char_bounds(sentence_span)
+    places = [p for p in (doc._.ne_places or []) if start <= p.start and p.end <= end and p.lat is not None]
+    if not places:
+        return None
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _attached_to_event(span.root, trigger_token):
+            return place
+    trigger_at = trigger_token.idx
+    return min(places, key=lambda p: (PRECISION_RANK.get(p.precision or "", 3), abs(p.start - trigger_at)))
+
+
+def main_location(places: Iterable[Place]) -> Place | None:
+    """The article's most salient place: its most mentioned city, else region, else country."""
+    places = [p for p in places if p.lat is not None]
+    for precision in ("city", "admin1", "country"):
+        same = [p for p in places if p.precision == precision]
+        if same:
+            counts = Counter(p.geonameid or (p.lat, p.lon) for p in same)
+            best = max(counts.values())
+            return next(p for p in same if counts[p.geonameid or (p.lat, p.lon)] == best)
+    return None
