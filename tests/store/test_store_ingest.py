@@ -100,3 +100,35 @@ def test_nothing_usable_gives_exit_code_2(tmp_path, blank_pipeline):
     (folder / "empty.txt").write_text("")
     summary = run(folder, tmp_path / "e.duckdb", blank_pipeline)
     assert (summary.read, summary.stored, summary.exit_code) == (0, 0, 2)
+
+
+def test_cli_rerun_skips_stored_articles_without_loading_a_model(tmp_path, blank_pipeline):
+    from click.testing import CliRunner
+
+    from newsevents.cli.store_cmds import ingest
+
+    folder, db = copy_samples(tmp_path / "in", 2), tmp_path / "e.duckdb"
+    (folder / "empty.txt").write_text("")
+    run(folder, db, blank_pipeline)
+    result = CliRunner().invoke(ingest, [str(folder), "--db", str(db), "--model", "no_such_model"])
+    empty = str(folder / "empty.txt")
+    (failure,) = read_inputs([empty])  # the reader's own wording of why
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        "read        2 articles\n"
+        "coded       0\n"
+        "duplicates  2 exact (skipped), 0 near (linked, not coded)\n"
+        "failed      1\n"
+        f"  {failure.origin}: {failure.reason}\n"
+        "events      0 stored\n")
+    assert "stored: 0 articles" in result.stderr  # the tqdm bar
+
+
+def test_cli_nothing_usable_exits_2(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli.store_cmds import ingest
+
+    (tmp_path / "empty.txt").write_text("")
+    result = CliRunner().invoke(ingest, [str(tmp_path / "empty.txt"), "--db", str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 2 and result.stdout.startswith("read        0 articles\n")
