@@ -56,6 +56,12 @@ def test_repeated_headline_is_removed_but_other_lines_stay():
     assert article.text == "The talks collapsed on Monday."
 
 
+def test_headline_repeated_without_the_site_name_is_removed():
+    text = "Talks collapse\n\nThe talks collapsed on Monday."
+    assert clean_text(text, "Talks collapse | Example Wire").text == "The talks collapsed on Monday."
+    assert clean_text(text, "Other story - Example Wire").text is text
+
+
 def test_long_sentence_mentioning_cookies_is_kept():
     line = "Bakers said the price of cookies had doubled. " * 12
     assert debris_kind(line) is None

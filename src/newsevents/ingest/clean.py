@@ -63,11 +63,11 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     """Drop debris lines (and a repeated headline); keep every other line as it is."""
     lines = text.split("\n")
     drop: set[int] = set()
-    headline = _key(title) if title else None
+    headlines = _headline_keys(title)
     for index, line in enumerate(lines):
         if index in drop:
             continue
-        if headline and index < HEADLINE_WINDOW and _key(line) == headline:
+        if index < HEADLINE_WINDOW and _key(line) in headlines:
             drop.add(index)
             continue
         kind = debris_kind(line)
@@ -102,6 +102,17 @@ def _lines_to_drop(lines: list[str], index: int, kind: str) -> list[int]:
                 break
             found.append(i)
     return found
+
+
+def _headline_keys(title: str | None) -> set[str]:
+    """The title, and the title without a site name after " - " or " | " (page titles carry one)."""
+    if not title or not title.strip():
+        return set()
+    keys = {_key(title)}
+    for separator in (" - ", " | ", " – "):
+        if separator in title:
+            keys.add(_key(title.rsplit(separator, 1)[0]))
+    return keys
 
 
 def _key(line: str) -> str:

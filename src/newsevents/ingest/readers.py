@@ -41,7 +41,9 @@ def read_inputs(paths: list[str], date: str | None = None, stdin: IO | None = No
     date raises InputError. Non-English articles are skipped unless ``check_language`` is False.
     """
     options = Options(date=check_option_date(date), check_language=check_language)
-    return _read_all(list(paths), options, stdin)
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return _read_all([os.fspath(path) for path in paths], options, stdin)
 
 
 def _read_all(paths: list[str], options: Options, stdin: IO | None) -> Iterator[Result]:
