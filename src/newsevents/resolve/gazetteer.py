@@ -139,8 +139,13 @@ class Gazetteer:
         if found is None:
             return []
         rows = (found,) if isinstance(found, int) else found
-        cands = [self.candidate(r, normalise(self.names[r]) in (key, key + " city")) for r in rows]
+        cands = [self.candidate(r, self._is_main_name(r, key)) for r in rows]
         return sorted(cands, key=lambda c: -c.population)
+
+    def _is_main_name(self, row: int, key: str) -> bool:
+        main = normalise(self.names[row])
+        # "New York" is the main name of New York City; "Montana" is not that of Montana City.
+        return main == key or (main == key + " city" and self.pops[row] >= 1_000_000)
 
     def country(self, iso2: str) -> Candidate | None:
         row = self.country_rows.get(iso2)

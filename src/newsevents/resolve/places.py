@@ -34,6 +34,19 @@ DIRECTION_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
     r"greater|upper|lower|inner|outer|rural|downtown|metropolitan|old)\s+)+", re.I)
+OFFICIAL_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Republic|Kingdom|State|Commonwealth|Principality|Emirate|"
+                             r"Sultanate|City|Province|County|Municipality)\s+of\s+)", re.I)
+GENERIC_WORDS = frozenset("""
+    street st road rd avenue ave boulevard lane way drive square plaza center centre college university
+    school academy institute hospital clinic medical church cathedral chapel mosque temple court
+    district county parish republic kingdom state city town village tower wing hall house park
+    gardens garden fields field estate station airport port harbour harbor bridge stadium arena
+    lake river creek bay beach coast island islands mountain mountains mount hill hills valley
+    forest lagoon point east west north south eastern western northern southern central new old
+    great little upper lower grand saint fort commission union senate council assembly parliament
+    ministry department bank investment federal reserve national international royal world cup
+    career tech company group office embassy club
+""".split())
 SUFFIXES = (" city", " county", " province", " state", " region", " governorate", " district",
             " municipality", " oblast", " island", " islands")
 
@@ -70,7 +83,7 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = words[i: i + size]
-            if not all(w[:1].isupper() for w in part):
+            if not all(w[:1].isupper() for w in part) or all(w.lower() in GENERIC_WORDS for w in part):
                 continue
             found = [c for c in gaz.lookup(" ".join(part))
                      if c.population >= INNER_MIN_POPULATION or c.precision != "city"]
@@ -85,6 +98,9 @@ def _is_major(found: list[Candidate]) -> bool:
 
 def _variants(name: str) -> Iterable[str]:
     yield name
+    official = OFFICIAL_PREFIX.sub("", name)
+    if official != name:
+        yield official
     for possessive in ("'s", "\u2019s", "'"):
         if name.endswith(possessive):
             name = name[: -len(possessive)]
