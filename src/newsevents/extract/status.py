@@ -35,6 +35,10 @@ HYPOTHETICAL_HEADS = frozenset({"consider", "propose", "offer", "try", "attempt"
 NOUN_FUTURE = frozenset({"planned", "proposed", "upcoming", "future", "imminent", "impending", "scheduled"})
 NOUN_HYPOTHETICAL = frozenset({"possible", "potential", "alleged", "threatened", "suspected", "likely", "probable"})
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "auxpass", "conj"})
+NOUN_CLIMB_DEPS = frozenset({"dobj", "nsubjpass", "attr"})   # "will launch an attack", "no strike was made"
+# Verbs whose to-infinitive did happen ("managed to escape"); any other infinitive is unrealised.
+IMPLICATIVES = frozenset({"manage", "begin", "start", "continue", "happen", "seem", "appear", "use",
+                          "tend", "get", "come", "go", "have", "need", "help"})
 
 
 def event_status(token: Token) -> str:
@@ -63,6 +67,8 @@ def event_status(token: Token) -> str:
 def _governors(token: Token) -> list[Token]:
     """The trigger, then the words above it through open complements (at most four)."""
     chain = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_CLIMB_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        chain.append(token.head)
     while len(chain) < 5 and chain[-1].dep_ in CLIMB_DEPS and chain[-1].head is not chain[-1]:
         if chain[-1].dep_ == "conj" and chain[-1].head.pos_ != chain[-1].pos_:
             break
@@ -91,7 +97,18 @@ def _own_flags(node: Token, depth: int) -> set[str]:
         flags.add("hypothetical")
     if depth > 0:
         flags |= _governor_flags(node, lemma)
+    elif _unrealised_infinitive(node):
+        flags.add("future")
     return flags
+
+
+def _unrealised_infinitive(node: Token) -> bool:
+    """A to-infinitive ("selected to buy", "to be released in 2011"), unless its verb implies it happened."""
+    if node.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    if node.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
+        return False
+    return node.head.lemma_.lower() not in IMPLICATIVES
 
 
 def _governor_flags(node: Token, lemma: str) -> set[str]:
