@@ -67,6 +67,11 @@ def test_html_declared_charset_is_used(tmp_path):
     assert QUOTED.strip() in _one(tmp_path / "page.html").text
 
 
+def test_broken_utf16_after_a_bom_names_the_encoding(tmp_path):
+    (tmp_path / "odd.txt").write_bytes(b"\xff\xfe" + "Headline".encode("utf-16-le") + b"\x00\xd8A")
+    assert _failure(tmp_path / "odd.txt").reason.startswith("could not decode the text (invalid utf-16")
+
+
 def test_decode_bytes_refuses_nul_heavy_data():
     with pytest.raises(DecodeError):
         decode_bytes(b"PK\x03\x04\x00\x00\x08\x00" * 100)

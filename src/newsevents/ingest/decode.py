@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import E_BINARY
+from ..errors import E_BINARY, E_UNDECODABLE
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -99,7 +99,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
-        raise DecodeError(f"invalid {encoding} text at byte {e.start}") from e
+        raise DecodeError(E_UNDECODABLE.format(detail=f"invalid {encoding} at byte {e.start}")) from e
 
 
 def _try(data: bytes, encoding: str | None) -> str | None:

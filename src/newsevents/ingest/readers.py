@@ -87,7 +87,7 @@ def read_file(path: str, options: Options) -> Iterator[Result]:
     if kind is None:
         yield IngestFailure(path, E_UNKNOWN_FORMAT.format(suffix=suffix + (".gz" if compressed else "")))
         return
-    if not compressed and kind != "jsonl" and os.path.getsize(path) > MAX_FILE_BYTES:
+    if not compressed and kind in ("text", "html") and os.path.getsize(path) > MAX_FILE_BYTES:
         yield too_large(path, os.path.getsize(path))
         return
     with (gzip.open(path, "rb") if compressed else open(path, "rb")) as stream:
