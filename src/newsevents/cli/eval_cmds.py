@@ -35,3 +35,46 @@ def eval_geo(path, out_path):
     click.echo(f"  accuracy@161km {result['accuracy_161km']}  exact id {result['exact_id']} (of {result['n_with_id']})")
     click.echo(f"  mean error {result['mean_error_km']} km  median {result['median_error_km']} km  AUC {result['auc']}")
     click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("attribution")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="attribution-eval.json",
+              show_default=True, help="Write the full scores here as JSON.")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--with-actors", is_flag=True, help="Run the actor component first (speakers become actor mentions).")
+def eval_attribution(folder, out_path, limit, with_actors):
+    """Quotes (source, cue, content) on a PolNeAR-format FOLDER (default: its dev split)."""
+    from ..eval.attribution import default_folder, evaluate_attribution
+
+    folder = Path(folder) if folder else default_folder()
+    if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+        raise click.ClickException(f"{folder}: expected text/*.txt and attributions/*.ann (PolNeAR layout)")
+    result = evaluate_attribution(folder, limit=limit, with_actors=with_actors)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"PolNeAR attribution, {result['articles']} articles ({folder})")
+    for key, s in result["scores"].items():
+        click.echo(f"  {key:<22} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    seconds = result["seconds"]
+    click.echo(f"  time: parse {seconds['parse_and_actors']} s, quotes {seconds['quotes']} s")
+    click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("factuality")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="factuality-eval.json",
+              show_default=True, help="Write the full scores (per class, confusion) here as JSON.")
+def eval_factuality(path, out_path):
+    """Event status on MEANTIME factuality CoNLL (PATH, default ../shared/data/factuality/meantime_en.conll)."""
+    from ..eval.factuality import default_path, evaluate_factuality
+
+    path = Path(path) if path else default_path()
+    if not path.is_file():
+        raise click.ClickException(f"{path}: MEANTIME CoNLL file not found; give its path as PATH")
+    result = evaluate_factuality(path)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"MEANTIME event status, {result['events']} events (skipped {sum(result['skipped'].values())})")
+    click.echo(f"  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}")
+    for cls, s in result["per_class"].items():
+        click.echo(f"  {cls:<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (gold {s['gold']})")
+    click.echo(f"  written to {out_path}")

@@ -129,11 +129,16 @@ class Totals:
         }
 
 
-def evaluate_attribution(folder: Path, nlp=None, limit: int | None = None) -> dict:
-    """Run quote extraction over a PolNeAR-format folder and score it; returns a JSON-ready dict."""
+def evaluate_attribution(folder: Path, nlp=None, limit: int | None = None, with_actors: bool = False) -> dict:
+    """Run quote extraction over a PolNeAR-format folder and score it; returns a JSON-ready dict.
+
+    By default the actor component does not run: PolNeAR scores the source phrase as written,
+    which is what quotes report without actor mentions (with them, the speaker is the resolved
+    mention, often shorter than the annotated phrase).
+    """
     from ..extract.quotes import find_quotes
 
-    nlp = nlp or attribution_nlp()
+    nlp = nlp or attribution_nlp(with_actors)
     files = annotation_files(folder, folder.parent / "metadata.tsv")
     totals = Totals()
     for name, ann in list(files.items())[:limit]:
@@ -148,12 +153,13 @@ def evaluate_attribution(folder: Path, nlp=None, limit: int | None = None) -> di
     return totals.report(folder)
 
 
-def attribution_nlp():
-    """The spaCy model plus the actor component when it is available (quotes need nothing else)."""
+def attribution_nlp(with_actors: bool = False):
+    """The spaCy model, plus the actor component when asked for and available."""
     from ..nlp.pipeline import load_nlp
 
-    try:
-        from ..resolve import actors  # noqa: F401
-    except ImportError:
-        return load_nlp(components=())
-    return load_nlp(components=("ne_actors",))
+    if with_actors:
+        try:
+            from ..resolve import actors  # noqa: F401
+        except ImportError:
+            with_actors = False
+    return load_nlp(components=("ne_actors",) if with_actors else ())
