@@ -43,9 +43,9 @@ def run_ingest(paths: list[str], db: str, date: str | None, model: str | None, b
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Articles coded and committed together.")
 def ingest(paths, db, date, model, batch_size):
-    """Code articles from files, folders or - (stdin) and store them in the database.
+    """Code articles from PATHS and store them (resumable).
 
-    Already-stored articles are skipped, so rerunning after a crash resumes. Exit code:
+    PATHS are files, folders or - (stdin). Already-stored articles are skipped, so rerunning after a crash resumes. Exit code:
     0 all ok, 1 some inputs failed, 2 nothing usable.
     """
     try:
@@ -82,7 +82,9 @@ def summary_text(s: IngestSummary) -> str:
 @click.option("--limit", type=click.IntRange(0), help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def events(db, actor, recipient, types, status, since, until, place, article, limit, fmt):
-    """List stored events, filtered; dates are the event's date, else the article's."""
+    """List stored events, filtered.
+
+    Dates are the event's own date, else its article's publication date."""
     flt = queries.EventFilter(actor=actor, recipient=recipient, types=tuple(types), status=status,
                               since=since.date().isoformat() if since else None,
                               until=until.date().isoformat() if until else None,
@@ -108,7 +110,10 @@ def _format_events(found: list, fmt: str) -> str:
 @DB_OPTION
 @click.option("--color/--no-color", default=None, help="Colour the spans (default: when a terminal).")
 def show(article_id, db, color):
-    """Print an article with its event and quote spans marked, then the events and quotes."""
+    """Print an article with its spans marked.
+
+    Event triggers, actors, recipients and quote cues and contents are coloured in a
+    terminal (bracketed otherwise), followed by numbered lists of events and quotes."""
     con = _open(db, read_only=True)
     try:
         article = queries.get_article(con, article_id)
@@ -126,7 +131,9 @@ def show(article_id, db, color):
 @click.option("--db", type=click.Path(dir_okay=False), default="newsevents-demo.duckdb", show_default=True,
               help="Demo database file (created or reused).")
 def demo(db):
-    """Code the bundled sample articles (data/samples/) and print their events."""
+    """Code the sample articles and print their events.
+
+    The samples are the bundled data/samples/*.txt; rerunning reuses the database."""
     from ..settings import data_dir
 
     samples = data_dir() / "samples"
@@ -140,6 +147,7 @@ def demo(db):
     finally:
         con.close()
     click.echo(f"\ndatabase: {Path(db).resolve()}  (try: newsevents show ARTICLE_ID --db {db})")
+    sys.exit(summary.exit_code)
 
 
 def _open(db: str, read_only: bool = False):

@@ -130,6 +130,7 @@ def render_article(article: dict[str, Any], events: list[dict[str, Any]],
         head.append(f"near-duplicate of {article['duplicate_of']} (not coded)")
     if color:
         head[0] = click.style(head[0], bold=True)
+    events = sorted(events, key=lambda e: (e["trigger_start"], e["event_id"]))  # text order
     body = highlight(article["text"], collect_marks(events, quotes), color)
     parts = head + ["", body, "", f"Events ({len(events)})"] + event_lines(events)
     parts += ["", f"Quotes ({len(quotes)})"] + quote_lines(quotes)
