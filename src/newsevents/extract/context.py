@@ -72,13 +72,9 @@ class EventContext:
 
     # --- status -------------------------------------------------------------------------------
     def status(self, token: Token) -> tuple[str, Actor | None]:
-        from .status import attribution_of, event_status
+        from .status import status_of
 
-        status, speaker = attribution_of(self.doc, token, self.quotes)
-        modality = event_status(token)
-        if modality != "asserted" and status != "denied":
-            status = modality
-        return status, speaker
+        return status_of(self.doc, token, self.quotes)
 
     # --- reciprocal and proposal recipients ------------------------------------------------------
     def is_reciprocal(self, token: Token) -> bool:
