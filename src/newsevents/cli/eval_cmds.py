@@ -78,3 +78,36 @@ def eval_factuality(path, out_path):
     for cls, s in result["per_class"].items():
         click.echo(f"  {cls:<13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (gold {s['gold']})")
     click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("sample")
+@click.argument("article", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.argument("expected", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="eval-results/sample.json",
+              show_default=True, help="Write the full scores here as JSON.")
+@click.option("--model", default=None, help="spaCy model package to use.")
+def eval_sample(article, expected, out_path, model):
+    """One article against a human reference reading (default: ../shared/seed's BBC article)."""
+    from ..eval.sample import evaluate_sample
+
+    seed = shared_dir() / "seed"
+    article = Path(article) if article else seed / "bbc-syria-war-crimes-probe.txt"
+    expected = Path(expected) if expected else article.with_suffix(".expected.json")
+    for path in (article, expected):
+        if not path.is_file():
+            raise click.ClickException(f"{path}: not found; give ARTICLE and EXPECTED paths")
+    result = evaluate_sample(article, expected, model=model)
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    ev, qu, qt, pl = result["events"], result["quotes"], result["quantities"], result["places"]
+    click.echo(f"{article.name}: date {'right' if result['date_right'] else 'WRONG'}")
+    click.echo(f"  events: {ev['found']}/{ev['required']} required found, status right on {ev['status_right']}, "
+               f"{ev['optional_found']} optional found, {ev['unlisted']} not in the reference")
+    for row in ev["events"]:
+        mark = "ok " if row["found"] else ("-- " if row["required"] else ".. ")
+        click.echo(f"    {mark}{row['id']:<4} {'; '.join(row['ours']) or '(not found)'}")
+    for extra in ev["unlisted_events"]:
+        click.echo(f"    +   {extra}")
+    click.echo(f"  quotes: {qu['found']}/{qu['total']} found, {qu['speaker_right']} with the right speaker")
+    click.echo(f"  quantities: {qt['found']}/{qt['total']}   places: {pl['right']}/{pl['total']} right ids")
+    click.echo(f"  written to {out_path}")
