@@ -140,7 +140,7 @@ def resolve_date(expression: str, anchor: str | None) -> Resolved:
         if first.isdigit():  # "16 and 20 September": the month is said once
             first = " ".join([first, *second.split()[1:]])
         start, end = resolve_date(first, anchor), resolve_date(second, anchor)
-        if start[0] and end[0] and start[1] == end[1] == "day":
+        if start[0] and end[0] and start[1] == end[1] and start[1] != "range":
             return f"{start[0]}/{end[0]}", "range"
     if anchor_day is not None:
         resolved = _relative(text, anchor_day)

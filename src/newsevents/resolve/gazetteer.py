@@ -357,9 +357,8 @@ def load_gazetteer(dump: str | os.PathLike | None = None) -> Gazetteer:
     dump = dump or os.environ.get("NEWSEVENTS_GEONAMES") or None
     key = str(dump) if dump else None
     if key not in _LOADED:
-        gaz = _cached()
+        gaz = _cached()  # a fresh object each time, so adding a dump leaves the plain one alone
         if dump:
-            gaz = pickle.loads(pickle.dumps(gaz)) if None in _LOADED else gaz
             load_dump(gaz, Path(dump))
         _LOADED[key] = gaz
     return _LOADED[key]

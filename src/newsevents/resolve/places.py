@@ -353,6 +353,7 @@ def find_places(doc, gaz: Gazetteer | None = None) -> list[Place]:
 EVENT_PREPOSITIONS = frozenset("in on at near across from inside outside around throughout over into "
                                "outside within".split())
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
+OBJECT_DEPS = ("dobj", "obj", "attr", "pobj", "npadvmod", "oprd")
 
 
 def _char_bounds(sentence_span) -> tuple[int, int]:
@@ -365,30 +366,45 @@ def _ancestors_and_self(token) -> list:
     return [token, *token.ancestors]
 
 
-def _attached_to_event(place_root, trigger) -> bool:
-    """Place is the object of a locative preposition hanging off the trigger, its object or its
-    clause; or the subject of a passive clause that contains the trigger ('Aleppo has been
-    subjected to air strikes')."""
+def _attachment_rank(place_root, trigger) -> int | None:
+    """How directly a place is tied to the event: 0 a locative preposition on the trigger, 1 on
+    the trigger's object or the clause around it, or the subject of a passive clause that contains
+    the trigger ('Aleppo has been subjected to air strikes'); 'from' counts less (it names an
+    origin); None when the place is not attached (e.g. inside the subject: 'jets from Russia')."""
     head = place_root.head
     event_chain = _ancestors_and_self(trigger)
-    if place_root.dep_ == "pobj" and head.lower_ in EVENT_PREPOSITIONS:
-        return head.head in event_chain or trigger in _ancestors_and_self(head.head)
     if place_root.dep_ == "nsubjpass":
-        return head in event_chain
-    return False
+        return 1 if head in event_chain else None
+    if place_root.dep_ != "pobj" or head.lower_ not in EVENT_PREPOSITIONS:
+        return None
+    attached_to = head.head
+    if attached_to is trigger:
+        rank = 0
+    elif attached_to.head is trigger and attached_to.dep_ in OBJECT_DEPS:
+        rank = 1
+    elif attached_to in event_chain:
+        rank = 1
+    else:
+        return None
+    return rank + (2 if head.lower_ == "from" else 0)
 
 
 def place_for_event(doc, sentence_span, trigger_token) -> Place | None:
-    """The place where the event of ``trigger_token`` happened, from doc._.ne_places, or None."""
+    """The place where the event of ``trigger_token`` happened, from doc._.ne_places, or None:
+    the place most directly attached to the trigger, else the most precise place in the sentence."""
     start, end = _char_bounds(sentence_span)
     places = [p for p in (doc._.ne_places or []) if start <= p.start and p.end <= end and p.lat is not None]
     if not places:
         return None
+    trigger_at = trigger_token.idx
+    attached = []
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and _attached_to_event(span.root, trigger_token):
-            return place
-    trigger_at = trigger_token.idx
+        rank = _attachment_rank(span.root, trigger_token) if span is not None else None
+        if rank is not None:
+            attached.append((rank, abs(place.start - trigger_at), place))
+    if attached:
+        return min(attached, key=lambda item: item[:2])[2]
     return min(places, key=lambda p: (PRECISION_RANK.get(p.precision or "", 3), abs(p.start - trigger_at)))
 
 
