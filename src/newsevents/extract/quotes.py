@@ -73,7 +73,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     direct = [f for q in ctx.quoted if (f := _direct(ctx, q)) is not None]
     found = _merge(direct, indirect)
     _carry_over_speakers(ctx, found)
-    _resolve_bare_pronouns(found)
+    _resolve_bare_pronouns(doc, found)
     return [_to_quote(ctx.text, f) for f in found]
 
 
@@ -87,7 +87,7 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
     entry = verb_cue(token)
     if entry is None:
         return None
-    slot, content = _content_tokens(token, entry)
+    slot, content = _content_tokens(token, entry, ctx.paragraph_span(token.idx))
     if not content:
         return None
     span = _token_span(ctx, content, token)
@@ -97,9 +97,13 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
     return _Found(span, cue, token.i, ctx.speaker(token), False, entry.kind)
 
 
-def _content_tokens(verb: Token, entry: CueEntry) -> tuple[str, list[Token]]:
-    """What the cue verb reports: (slot, tokens) for the first content slot of its entry it has."""
-    children = list(verb.children)
+def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tuple[str, list[Token]]:
+    """What the cue verb reports: (slot, tokens) for the first content slot of its entry it has.
+
+    Only dependents with words in the cue's paragraph count (``limit``): the parser's sentences
+    can run over a paragraph break and give the verb a second, unrelated complement.
+    """
+    children = [c for c in verb.children if any(limit[0] <= t.idx < limit[1] for t in c.subtree)]
     for slot in entry.slots:
         tokens = _slot_tokens(children, slot)
         if tokens:
@@ -256,11 +260,13 @@ def _carry_over_speakers(ctx: _Context, found: list[_Found]) -> None:
             f.speaker = after[0].speaker if after else None
 
 
-def _resolve_bare_pronouns(found: list[_Found]) -> None:
-    """A pronoun speaker the actor component left unresolved takes the last named speaker before it.
+def _resolve_bare_pronouns(doc: Doc, found: list[_Found]) -> None:
+    """A pronoun speaker the actor component left unresolved gets a name: for "he"/"she" the
+    closest person named before it, else the last named speaker before it.
 
-    Only a fallback for when no actor mentions exist; the span stays on the pronoun.
+    Only a fallback for when no actor mention covers the pronoun; the span stays on the pronoun.
     """
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
     last_named: Actor | None = None
     for f in found:
         speaker = f.speaker
@@ -268,9 +274,15 @@ def _resolve_bare_pronouns(found: list[_Found]) -> None:
             continue
         if speaker.text.lower() not in PERSONAL_PRONOUNS:
             last_named = speaker
-        elif last_named is not None and not (speaker.name or speaker.country or speaker.org):
-            f.speaker = replace(speaker, name=last_named.name or last_named.text,
-                                country=last_named.country, org=last_named.org, sector=last_named.sector)
+            continue
+        if speaker.name or speaker.country or speaker.org:
+            continue
+        person = next((e for e in reversed(people) if e.end_char <= speaker.start), None)
+        if speaker.text.lower() in ("he", "she") and person is not None:
+            f.speaker = replace(speaker, name=person.text)
+        elif last_named is not None:
+            f.speaker = replace(speaker, name=last_named.name or last_named.text, country=last_named.country,
+                                org=last_named.org, sector=last_named.sector)
 
 
 def _colon_speaker(ctx: _Context, para: int) -> Actor | None:
