@@ -28,5 +28,10 @@ def _register() -> None:
     cli.add_command(eval_group)
     cli.add_command(geocode)
 
+    from .scale_cmds import load_parquet, spark
+
+    cli.add_command(spark)
+    cli.add_command(load_parquet)
+
 
 _register()
