@@ -73,6 +73,40 @@ def corpus_files(directory: Path | None = None) -> list[Path]:
     return sorted((directory or data_dir() / "training").glob("*.jsonl"))
 
 
+def read_clauses(directory: Path | None = None) -> list[str]:
+    """Context clauses (data/training/context_clauses_*.txt) used to augment training sentences."""
+    clauses: list[str] = []
+    for path in sorted((directory or data_dir() / "training").glob("context_clauses_*.txt")):
+        clauses.extend(line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#"))
+    return clauses
+
+
+def augment(corpus: list[LabelledSentence], clauses: list[str], seed: int = SEED,
+            copies: int = 1) -> list[LabelledSentence]:
+    """The corpus plus ``copies`` variants of each sentence with a context clause added.
+
+    Real news sentences carry attributions, dates and background ("after weeks of fighting")
+    that say nothing about the relation; seeing them on every class teaches the model to
+    weigh the predicate over the surroundings. Spans stay exact substrings.
+    """
+    import random
+
+    rng = random.Random(seed)
+    out = list(corpus)
+    for s in corpus if clauses else []:
+        for _ in range(copies):
+            clause = rng.choice(clauses)
+            if clause.startswith("^"):
+                text = f"{clause[1:]} {s.text}"
+            elif s.text[-1:] in ".!?":
+                text = s.text[:-1] + clause + s.text[-1]
+            else:
+                text = s.text + clause
+            out.append(LabelledSentence(text, s.actor, s.recipient, s.type))
+    return out
+
+
 def trigger_lexicon() -> dict[str, tuple[str, ...]]:
     """Stemmed single-word triggers of data/ontology/triggers.tsv -> the types they can signal."""
     path = data_dir() / "ontology" / "triggers.tsv"
@@ -162,8 +196,9 @@ def featurize_corpus(corpus: list[LabelledSentence], lexicon) -> list[dict[str, 
 
 
 def fit(corpus: list[LabelledSentence], lexicon: dict[str, tuple[str, ...]], c: float = 4.0,
-        seed: int = SEED) -> RelationModel:
+        seed: int = SEED, clauses: list[str] | None = None) -> RelationModel:
     """Fit the logistic regression on ``corpus`` (deterministic for a given corpus and seed)."""
+    corpus = augment(corpus, clauses or [], seed)
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
@@ -178,7 +213,7 @@ def fit(corpus: list[LabelledSentence], lexicon: dict[str, tuple[str, ...]], c: 
 
 
 def cross_validate(corpus: list[LabelledSentence], lexicon, c: float, folds: int = 5,
-                   seed: int = SEED) -> float:
+                   seed: int = SEED, clauses: list[str] | None = None) -> float:
     """Macro-F1 of ``folds``-fold stratified cross-validation on our own corpus."""
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold
@@ -186,7 +221,7 @@ def cross_validate(corpus: list[LabelledSentence], lexicon, c: float, folds: int
     y = [s.type for s in corpus]
     predicted = [""] * len(corpus)
     for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=seed).split(y, y):
-        model = fit([corpus[i] for i in train_idx], lexicon, c=c, seed=seed)
+        model = fit([corpus[i] for i in train_idx], lexicon, c=c, seed=seed, clauses=clauses)
         for i in test_idx:
             s = corpus[i]
             predicted[i] = max(model.scores(s.text, s.actor, s.recipient).items(), key=lambda kv: kv[1])[0]
@@ -201,7 +236,8 @@ def train(paths: list[Path] | None = None, out_dir: Path | None = None, c: float
         raise InputError(str(data_dir() / "training"), "no corpus *.jsonl files to train on")
     corpus = read_corpus(paths)
     lexicon = trigger_lexicon()
-    model = fit(corpus, lexicon, c=c)
+    clauses = read_clauses(Path(paths[0]).parent)
+    model = fit(corpus, lexicon, c=c, clauses=clauses)
     digest = hashlib.sha256()
     for p in paths:
         digest.update(Path(p).read_bytes())
@@ -210,9 +246,9 @@ def train(paths: list[Path] | None = None, out_dir: Path | None = None, c: float
         counts[s.type] = counts.get(s.type, 0) + 1
     model.meta = {"corpus_sha256": digest.hexdigest(), "files": [Path(p).name for p in paths],
                   "sentences": len(corpus), "per_type": dict(sorted(counts.items())), "C": c,
-                  "seed": SEED, "features": len(model.vocab)}
+                  "seed": SEED, "features": len(model.vocab), "context_clauses": len(clauses)}
     if cv_folds:
-        model.meta["cv_macro_f1"] = round(cross_validate(corpus, lexicon, c, cv_folds), 4)
+        model.meta["cv_macro_f1"] = round(cross_validate(corpus, lexicon, c, cv_folds, clauses=clauses), 4)
     model.save(out_dir or model_dir())
     load_model.cache_clear()
     return model
