@@ -336,10 +336,13 @@ def _sources_stamp() -> str:
 def _cached() -> Gazetteer:
     path, stamp = cache_path(), _sources_stamp()
     if path.is_file():
-        with path.open("rb") as f:
-            saved_stamp, gaz = pickle.load(f)
-        if saved_stamp == stamp:
-            return gaz
+        try:
+            with path.open("rb") as f:
+                saved_stamp, gaz = pickle.load(f)
+            if saved_stamp == stamp:
+                return gaz
+        except (OSError, EOFError, AttributeError, ValueError, pickle.UnpicklingError):
+            pass  # a cache from another version or a broken file: build it again
     gaz = build_gazetteer()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
