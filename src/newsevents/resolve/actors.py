@@ -1,0 +1,161 @@
+"""Actor resolution: short phrases (resolve_actor) and every actor mention in an article (find_actors).
+
+Matching is kept apart from resolving: ``match_pieces`` finds knowledge-base aliases over tokens
+(longest match, proper names need a capital, acronyms match case-sensitively), ``group_pieces``
+joins adjacent pieces into one mention ("US Secretary of State John Kerry", "Russia's Foreign
+Minister, Sergei Lavrov", "fighters from the rebel group Jabhat Fateh al-Sham"), and
+actor_rules.combine turns a mention's parts into codes. Coordinated nationality adjectives
+("Syrian and Russian forces") give one Actor per country: the first conjunct's span is the
+adjective alone ("Syrian"), the last one spans adjective + head ("Russian forces").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..models import Actor
+from .actor_rules import LOCATIVE, Codes, Part, combine, part_kind
+from .kb import Hit, KnowledgeBase, load_kb, norm, person_at
+
+PREPOSITIONS = LOCATIVE | {"of", "for", "with", "to", "on", "by", "against", "under", "over", "into"}
+FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "dame", "madam"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+OTHER_PRONOUNS = {"they", "them", "their", "it", "its"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_PHRASE_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?=['’]s\b)|['’]s\b|\w+(?:['’]\w+)*|[^\w\s]")
+
+
+class Tok(NamedTuple):
+    idx: int
+    end: int
+    text: str
+    lower: str
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    ent: str = ""
+
+
+@dataclass
+class Piece:
+    i: int                         # first token
+    j: int                         # one past the last token
+    kind: str
+    hits: list[Hit]
+    raw: str
+
+
+@dataclass
+class Mention:
+    i: int
+    j: int
+    parts: list[Part]
+    possessor: str | None = None   # possessive pronoun before the mention ("their forces")
+    codes: Codes | None = None
+    anaphoric: bool = False
+    extra: list[Mention] = field(default_factory=list)
+
+
+# -- matching ---------------------------------------------------------------------------------
+def phrase_tokens(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _PHRASE_TOKEN.finditer(text)]
+
+
+def doc_tokens(doc) -> list[Tok]:
+    return [Tok(t.idx, t.idx + len(t.text), t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.ent_type_)
+            for t in doc]
+
+
+def match_pieces(toks: list[Tok], text: str, kb: KnowledgeBase, require_cap: bool) -> list[Piece]:
+    """Longest knowledge-base matches, left to right, never overlapping."""
+    pieces: list[Piece] = []
+    span_max = kb.max_words * 2 + 1
+    i = 0
+    while i < len(toks):
+        first = norm(toks[i].text)
+        if not first or first.split(" ")[0] not in kb.first_words:
+            i += 1
+            continue
+        for j in range(min(len(toks), i + span_max), i, -1):
+            raw = text[toks[i].idx:toks[j - 1].end]
+            hits = kb.lookup(raw, require_cap)
+            if hits:
+                pieces.append(Piece(i, j, part_kind(hits, raw), hits, raw))
+                i = j
+                break
+        else:
+            i += 1
+    return pieces
+
+
+def _part(piece: Piece, toks: list[Tok], complement: str | None = None) -> Part:
+    return Part(piece.kind, piece.raw, toks[piece.i].idx, toks[piece.j - 1].end, piece.hits, complement)
+
+
+# -- short phrases ----------------------------------------------------------------------------
+def resolve_actor(text: str, date: str | None = None, kb: KnowledgeBase | None = None) -> Actor:
+    """Resolve one short actor phrase ("a Turkish policeman", "Russia's Foreign Minister")."""
+    kb = kb or load_kb()
+    toks = phrase_tokens(text)
+    pieces = {p.i: p for p in match_pieces(toks, text, kb, require_cap=False)}
+    parts: list[Part] = []
+    prep: str | None = None
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if i in pieces:
+            piece = pieces[i]
+            parts.append(_part(piece, toks, prep))
+            i = piece.j
+            continue
+        if tok.lower in PREPOSITIONS and parts:
+            prep = tok.lower
+        elif tok.lower in FORMER:
+            parts.append(Part("former", tok.text, tok.idx, tok.end))
+        elif tok.text[:1].isupper() and tok.lower not in DETERMINERS | HONORIFICS and prep is None:
+            k = i
+            while k < len(toks) and k not in pieces and toks[k].text[:1].isupper():
+                k += 1
+            parts.append(Part("name", text[tok.idx:toks[k - 1].end], tok.idx, toks[k - 1].end))
+            i = k
+            continue
+        i += 1
+    parts = _drop_lone_names(parts)
+    codes = combine(parts, kb, date) if parts else Codes()
+    return Actor(text=text, start=0, end=len(text), name=codes.name, country=codes.country,
+                 org=codes.org, sector=codes.sector)
+
+
+def _drop_lone_names(parts: list[Part]) -> list[Part]:
+    """A capitalised word is a personal name only after a title or when it is the whole phrase."""
+    kept = []
+    for n, p in enumerate(parts):
+        if p.kind != "name":
+            kept.append(p)
+            continue
+        prev = parts[n - 1] if n else None
+        titled = prev is not None and prev.kind == "sector" and prev.entry and prev.entry.role == "title"
+        if titled or len(parts) == 1 or " " in p.text and not any(q.kind == "person" for q in parts):
+            kept.append(p)
+    return kept
+
+
+# -- articles ---------------------------------------------------------------------------------
+def find_actors(doc) -> list[Actor]:
+    """Every actor mention in the article, resolved, in text order, never overlapping."""
+    from .actor_mentions import MentionFinder
+
+    article = getattr(doc._, "ne_article", None)
+    date = getattr(article, "date", None) if article is not None else None
+    return MentionFinder(doc, load_kb(), date).run()
+
+
+def person_codes(kb: KnowledgeBase, name: str, date: str | None) -> Codes | None:
+    entry, status = person_at(kb.entries(name, "person"), date)
+    if entry is None:
+        return None
+    sector = "ELI" if status == "former" else entry.sector if status == "active" else None
+    return Codes(name=entry.name, country=entry.country, org=entry.org, sector=sector, person=True)
