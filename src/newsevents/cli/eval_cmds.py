@@ -111,3 +111,55 @@ def eval_sample(article, expected, out_path, model):
     click.echo(f"  quotes: {qu['found']}/{qu['total']} found, {qu['speaker_right']} with the right speaker")
     click.echo(f"  quantities: {qt['found']}/{qt['total']}   places: {pl['right']}/{pl['total']} right ids")
     click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("plv")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="eval-results/plv.json",
+              show_default=True, help="Write the full scores (per type, penta, binary, confusion) here as JSON.")
+def eval_plv(path, out_path):
+    """Relation classification on PLV (PATH, default ../shared/data/plover/PLV_train.tsv)."""
+    from ..eval.plv import default_path, evaluate_plv, summary_lines
+    from ..errors import NewsEventsError
+
+    path = Path(path) if path else default_path()
+    if not path.is_file():
+        raise click.ClickException(f"{path}: PLV file not found; give its path as PATH")
+    try:
+        result = evaluate_plv(path)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for line in summary_lines(result):
+        click.echo(line)
+    click.echo(f"written to {out_path}")
+
+
+@eval_group.command("cameo")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="eval-results/cameo.json",
+              show_default=True, help="Write the scores and per-sentence codings here as JSON.")
+@click.option("--table", "table_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="CAMEO->PLOVER table (default ../shared/data/plover/CAMEO2PLOVER-2021.txt).")
+def eval_cameo(path, out_path, table_path):
+    """End-to-end extraction on PETRARCH-2 CAMEO validation records (default ../shared/data/cameo/...)."""
+    from ..eval.cameo import default_path, evaluate_cameo
+    from ..errors import NewsEventsError
+
+    path = Path(path) if path else default_path()
+    if not path.is_file():
+        raise click.ClickException(f"{path}: validation file not found; give its path as PATH")
+    try:
+        result = evaluate_cameo(path, table_path=Path(table_path) if table_path else None)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"CAMEO validation, {result['sentences']} sentences, {result['gold_events']} gold events")
+    click.echo(f"  root agreement {result['root_agreement']:.3f}")
+    for name, s in result["levels"].items():
+        click.echo(f"  {name:<7} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    click.echo(f"  events on no-event sentences: {result['noevents_false_positives']}"
+               f" ({result['noevents_sentences']} such sentences)")
+    click.echo(f"  written to {out_path}")

@@ -28,6 +28,11 @@ def _register() -> None:
     cli.add_command(eval_group)
     cli.add_command(geocode)
 
+    from .classify_cmd import classify, train
+
+    cli.add_command(classify)
+    cli.add_command(train)
+
     from .scale_cmds import load_parquet, spark
 
     cli.add_command(spark)
