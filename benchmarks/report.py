@@ -28,7 +28,7 @@ def render(r: dict) -> str:
     base = r["floors"].get("1 process")
     for name, seconds in r["floors"].items():
         lines.append(_row(f"floor: bare spaCy parse, {name}", seconds, n, words, base))
-    lines.append(_row("end to end into DuckDB (wall, incl. worker start)", wall, n, words, base))
+    lines.append(_row("end to end: files -> DuckDB (wall, incl. worker start)", wall, n, words, base))
     lines.append(_row("end to end, excl. worker start", wall - run["startup"], n, words, base))
     lines += ["", f"Worker start (spawn + model load): {run['startup']:.1f} s.", "",
               "| stage | seconds | share |", "|---|---:|---:|"]
@@ -37,7 +37,9 @@ def render(r: dict) -> str:
         name = f"&nbsp;&nbsp;{stage.strip()}" if stage.startswith(" ") else stage
         lines.append(f"| {name} | {seconds:.1f} | {seconds / total:.0%} |")
     lines += ["", "Parse, resolve and extract are summed over the worker processes (they overlap in "
-              "wall time); read, clean and store run in the main process.", ""]
+              "wall time). Read and clean run in the main process, in a reader thread during the "
+              "end-to-end run; their row is from a separate pass over the same files. Store is the "
+              "DuckDB writer in the main process.", ""]
     lines += _prefilter_lines(run["counts"])
     own, child = r["rusage_mib"]
     lines += [f"Peak RSS of the process tree (sampled every 0.2 s): **{r['peak_rss_mib']:.0f} MiB**; "

@@ -48,8 +48,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def read_corpus(corpus: str, limit: int | None) -> tuple[list, dict[str, float]]:
-    """Articles from ``corpus``, with the seconds spent reading bytes and cleaning them."""
+def read_corpus(corpus: str, limit: int | None) -> tuple[list[str], list, dict[str, float]]:
+    """Paths and articles of ``corpus``, with the seconds spent reading bytes and cleaning them."""
     from newsevents.ingest import read_inputs
     from newsevents.ingest.readers import walk_files
     from newsevents.models import Article
@@ -62,7 +62,7 @@ def read_corpus(corpus: str, limit: int | None) -> tuple[list, dict[str, float]]
     start = time.perf_counter()
     articles = [a for a in read_inputs(paths) if isinstance(a, Article)]
     total_s = time.perf_counter() - start
-    return articles, {"read": read_s, "clean": max(0.0, total_s - read_s)}
+    return paths, articles, {"read": read_s, "clean": max(0.0, total_s - read_s)}
 
 
 def repeated(articles: list, n: int) -> list:
@@ -101,9 +101,10 @@ def measure_floor(texts: list[str], model: str, batch_size: int, n_process: int 
     return seconds
 
 
-def end_to_end(articles: list, args: argparse.Namespace, near: bool = True) -> dict:
-    """Ingest ``articles`` into a fresh DuckDB file; wall seconds, stage seconds, counts."""
-    from newsevents.scale.parallel import ParallelPipeline
+def end_to_end(items, args: argparse.Namespace, near: bool = True) -> dict:
+    """Ingest ``items`` (paths to read, or Articles) into a fresh DuckDB file; seconds, counts."""
+    from newsevents.ingest import read_inputs
+    from newsevents.scale.parallel import ParallelPipeline, prefetch
     from newsevents.store.ingest import ingest_articles
     from newsevents.store.neardup import NearDuplicates
     from newsevents.store.writer import open_store
@@ -115,7 +116,8 @@ def end_to_end(articles: list, args: argparse.Namespace, near: bool = True) -> d
         with ParallelPipeline(args.processes, args.model, args.prefilter, args.chunk_size,
                               args.batch_size) as pipeline:
             startup = pipeline.wait_ready()
-            summary = ingest_articles(iter(articles), writer, pipeline, args.store_batch,
+            articles = read_inputs(items) if items and isinstance(items[0], str) else iter(items)
+            summary = ingest_articles(prefetch(articles), writer, pipeline, args.store_batch,
                                       NearDuplicates() if near else None)
         wall = time.perf_counter() - start
         rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -163,14 +165,14 @@ def main(argv: list[str] | None = None) -> int:
 
     model = available_model(args.model)
     info = machine_info(model)
-    articles, read = read_corpus(args.corpus, args.limit)
+    paths, articles, read = read_corpus(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)
     floors = {}
     if not args.no_floor:
         texts = [a.text for a in articles]
         floors["1 process"] = measure_floor(texts, model, args.batch_size)
     with PeakRss() as peak:
-        run = end_to_end(articles, args)
+        run = end_to_end(paths, args)
     if not args.no_floor and args.processes > 1:
         floors[f"n_process={args.processes}"] = measure_floor(texts, model, args.batch_size, args.processes)
     linearity = check_linearity(articles, args) if args.linearity else None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -43,6 +45,35 @@ def _code_chunk(chunk: list[Article]) -> tuple[list[ArticleRecord], dict[str, fl
 def _ready(_: int) -> bool:
     time.sleep(0.2)   # long enough that every worker, not one fast one, takes a task
     return _WORKER is not None
+
+
+def prefetch(items: Iterable, depth: int = 64) -> Iterator:
+    """Iterate ``items`` in a background thread, up to ``depth`` ahead.
+
+    Reading and cleaning run in the main process; with this they go on while the workers code
+    the previous batch instead of waiting for it. Errors are raised at the consumer.
+    """
+    buffer: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+
+    def fill() -> None:
+        try:
+            for item in items:
+                buffer.put(item)
+        except BaseException as e:  # noqa: BLE001 (handed to the consumer, raised there)
+            buffer.put(_Raised(e))
+        buffer.put(done)
+
+    threading.Thread(target=fill, daemon=True).start()
+    while (item := buffer.get()) is not done:
+        if isinstance(item, _Raised):
+            raise item.error
+        yield item
+
+
+class _Raised:
+    def __init__(self, error: BaseException):
+        self.error = error
 
 
 def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
