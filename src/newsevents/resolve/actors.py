@@ -72,14 +72,16 @@ def doc_tokens(doc) -> list[Tok]:
 def match_pieces(toks: list[Tok], text: str, kb: KnowledgeBase, require_cap: bool) -> list[Piece]:
     """Longest knowledge-base matches, left to right, never overlapping."""
     pieces: list[Piece] = []
-    span_max = kb.max_words * 2 + 1
+    wordy = [any(c.isalnum() for c in t.text) for t in toks]
     i = 0
     while i < len(toks):
-        first = norm(toks[i].text)
-        if not first or first.split(" ")[0] not in kb.first_words:
+        words = kb.first_words.get(norm(toks[i].text).split(" ")[0]) if wordy[i] else None
+        if words is None:
             i += 1
             continue
-        for j in range(min(len(toks), i + span_max), i, -1):
+        for j in range(min(len(toks), i + words * 2 + 1), i, -1):
+            if not wordy[j - 1]:
+                continue
             raw = text[toks[i].idx:toks[j - 1].end]
             hits = kb.lookup(raw, require_cap)
             if hits:

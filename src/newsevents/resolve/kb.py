@@ -52,8 +52,9 @@ class Hit:
 
 def norm(text: str) -> str:
     """Matching key: lower case, no accents, hyphens and dots dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_TRANSLATE)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.lower().split())
 
 
@@ -78,7 +79,7 @@ class KnowledgeBase:
         self.by_exact: dict[str, list[Hit]] = {}    # acronyms, matched case-sensitively
         self.capitalised: set[str] = set()          # keys all of whose aliases start upper-case
         self.lowercase_ok: set[str] = set()
-        self.first_words: set[str] = set()
+        self.first_words: dict[str, int] = {}       # first word of an alias -> most words after it
         self.max_words = 1
         self.orgs: dict[str, Entry] = {}            # org and armed-group id -> entry
         self.countries: dict[str, Entry] = {}       # iso3 -> country entry
@@ -86,12 +87,14 @@ class KnowledgeBase:
     # -- building -------------------------------------------------------------------------
     def add(self, alias: str, entry: Entry, weak: bool = False) -> None:
         alias = " ".join(alias.split())
+        if alias[:4].lower() == "the " and entry.kind != "sector":
+            alias = alias[4:]   # mentions never include the article: "the Kremlin" -> "Kremlin"
         if not alias:
             return
         hit = Hit(entry, weak)
         if is_acronym(alias) and entry.kind != "sector":
             self._append(self.by_exact, alias, hit)
-            self.first_words.add(norm(alias).split(" ")[0])
+            self._first_word(norm(alias))
             return
         key = norm(alias)
         if not key:
@@ -101,8 +104,12 @@ class KnowledgeBase:
             self.capitalised.add(key)
         else:
             self.lowercase_ok.add(key)
-        self.first_words.add(key.split(" ")[0])
-        self.max_words = max(self.max_words, key.count(" ") + 1)
+        self._first_word(key)
+
+    def _first_word(self, key: str) -> None:
+        words = key.split(" ")
+        self.first_words[words[0]] = max(self.first_words.get(words[0], 1), len(words))
+        self.max_words = max(self.max_words, len(words))
 
     @staticmethod
     def _append(index: dict[str, list[Hit]], key: str, hit: Hit) -> None:
@@ -210,8 +217,6 @@ def _load_orgs(kb: KnowledgeBase, path: Path, kind: str) -> None:
         kb.orgs.setdefault(r["id"], entry)
         for alias in {r["name"], *_split(r["aliases"])}:
             kb.add(alias, entry)
-            if alias.lower().startswith("the "):
-                kb.add(alias[4:], entry)
 
 
 def _load_people(kb: KnowledgeBase, path: Path) -> None:
