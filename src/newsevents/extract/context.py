@@ -36,8 +36,8 @@ class EventContext:
     def participants(self, head: Token | None, undergoer: bool = False) -> list[Actor]:
         if head is None:
             return []
-        if head.lower_ in PLURAL_PRONOUNS:
-            group = self._coordinated_before(head.i)
+        if head.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
+            group = self._coordinated_before(head.i)   # "they", "their forces" -> "Russia and Syria"
             if group:
                 return group
         found = actors_of(head, self.mentions)
@@ -148,15 +148,17 @@ class EventContext:
         """"X said Y's attacks were deliberate": X accuses Y (the attack itself stays claimed)."""
         derived = []
         for event in events:
-            if event.type not in {"ASSAULT", "COERCE"} or not event.claimed_by or not event.actor:
+            if event.type not in {"ASSAULT", "COERCE"} or event.status != "claimed" or not event.actor:
                 continue
+            quote = self._quote_for(event)
+            if quote is None or quote.direct or quote.cue is None:
+                continue       # a direct quote elaborates; the reported accusation is the indirect one
             speaker = event.claimed_by[0]
+            speakers = self._speaker_group(speaker)
             accused = [a for a in event.actor if (a.country or a.org)]
-            if not accused or _codes([speaker]) & _codes(accused) or not _codes([speaker]):
+            if not accused or not _codes(speakers) or _codes(speakers) & _codes(accused):
                 continue
-            if event.status == "denied":
-                continue
-            cue = self._cue_for(event)
+            cue = quote.cue
             derived.append(EventRecord(
                 type="ACCUSE", mode="allege", cameo="112", quad_class=3,
                 sentence=event.sentence, trigger=cue or event.trigger,
@@ -166,11 +168,15 @@ class EventContext:
             ))
         return derived
 
-    def _cue_for(self, event: EventRecord) -> Span | None:
-        for quote in self.quotes:
-            if quote.cue and quote.content.start <= event.trigger.start < quote.content.end:
-                return quote.cue
-        return None
+    def _quote_for(self, event: EventRecord):
+        holding = [q for q in self.quotes if q.content.start <= event.trigger.start < q.content.end]
+        return min(holding, key=lambda q: q.content.end - q.content.start) if holding else None
+
+    def _speaker_group(self, speaker: Actor) -> list[Actor]:
+        """The speaker and whoever is coordinated with it ("Russia and Syria say ...")."""
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        group = actors_of(span.root, self.mentions) if span is not None else []
+        return group or [speaker]
 
 
 def _codes(actors: list[Actor]) -> set[str]:

@@ -19,6 +19,9 @@ from .senses import choose_sense
 from .triggers import Trigger, find_triggers
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
+                 "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
+ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -54,8 +57,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
         actors, status, claimer = [claimer], "asserted", None
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
-    if not actors and not recipients:
-        return None
+    if not actors and (not recipients or status != "asserted"):
+        return None            # nobody to code, or an actorless event that is not even asserted
     if actors and recipients and _codes(actors) == _codes(recipients) and not ctx.is_reciprocal(token):
         recipients = []
     etype = event_types()[sense.type]
@@ -80,9 +83,14 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
 def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
     """A nominal trigger that is the object of another trigger is that event's content:
     "rejected the proposal", "investigated for war crimes", "called for an investigation"."""
-    if trigger.token.pos_ not in ("NOUN", "PROPN"):
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    governor = _governing_verb(trigger.token)
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in CONTENT_NOUNS:
+        return True            # "a plan for a further ceasefire", "calls for talks"
+    governor = _governing_verb(token)
+    if governor is not None and token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
+        return True            # "stop the fighting", "end the violence": the goal, not an event
     return governor is not None and governor.i in trigger_tokens
 
 

@@ -117,8 +117,8 @@ def _governor_flags(node: Token, lemma: str) -> set[str]:
         return {"negated"}
     if lemma in HYPOTHETICAL_HEADS:
         return {"hypothetical"}
-    if lemma in FUTURE_HEADS or node.lower_ in FUTURE_HEADS:
-        return {"future"}
+    if (lemma in FUTURE_HEADS or node.lower_ in FUTURE_HEADS) and node.pos_ != "ADP":
+        return {"future"}   # "about to attack", not "an explanation about why they keep hitting"
     if lemma == "be" and node.dep_ != "aux":
         return {"future"}   # "the minister is to visit Paris"
     return set()
