@@ -106,6 +106,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def _names_a_party(token: Token) -> bool:
+    return token.pos_ == "PROPN" or any(c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()
+                                         for c in token.children)
+
+
 def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, climbing through control and coordination when it has none."""
     subj = child(verb, *SUBJECTS)
@@ -133,8 +138,10 @@ def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
 def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a verbal trigger."""
     if is_passive(verb):
-        agent = child(verb, "agent")
-        actor = child(agent, "pobj") if agent is not None else None
+        agents = [child(a, "pobj") for a in verb.children if a.dep_ == "agent"]
+        agents = [a for a in agents if a is not None]
+        # "hit by air strikes by Israeli jets": the party, not the weapon, is the actor
+        actor = next((a for a in reversed(agents) if _names_a_party(a)), agents[0] if agents else None)
         recipient = child(verb, *PASSIVE_SUBJECTS)
         if recipient is None and verb.dep_ in ("acl", "relcl"):
             recipient = verb.head

@@ -15,8 +15,10 @@ from spacy.tokens import Token
 from ..settings import data_dir
 
 KINDS = ("speech", "claim", "denial", "accusation", "warning", "belief", "intent", "stance")
-PREPOSITION_SLOTS = ("for", "on", "about", "of", "against", "to")
-SLOTS = ("clause", "xcomp", "object", "object+of", "object+for", "object+on", "object+oprd") + PREPOSITION_SLOTS
+PREPOSITION_SLOTS = ("for", "on", "about", "of", "against", "to", "with", "at", "as", "in", "over")
+SLOTS = ("clause", "xcomp", "object", "object+of", "object+for", "object+on", "object+oprd",
+         "object+as") + PREPOSITION_SLOTS
+NOUN_PREFIX = "n:"      # lexicon entries for nouns ("his claim that ...") are written n:lemma
 DENIAL_KINDS = frozenset({"denial"})
 # Kinds whose content is something the speaker asserts (an event in it is "claimed"); intent,
 # stance and belief cues report a wish, a position or an opinion instead.
@@ -59,6 +61,13 @@ def verb_cue(token: Token) -> CueEntry | None:
     return load_lexicon().get(token.lemma_.lower())
 
 
+def noun_cue(token: Token) -> CueEntry | None:
+    """The lexicon entry when ``token`` is a reporting noun ("claim", "statement", "criticism")."""
+    if token.pos_ != "NOUN":
+        return None
+    return load_lexicon().get(NOUN_PREFIX + token.lemma_.lower())
+
+
 def according_to_cue(token: Token) -> bool:
     """True for the "according" of "according to X"."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -76,4 +85,6 @@ def cue_entry_at(doc, start: int, end: int) -> CueEntry | None:
         return None
     if span.text.lower().startswith("according"):
         return load_lexicon().get("according to")
-    return next((e for t in span if (e := load_lexicon().get(t.lemma_.lower())) is not None), None)
+    lexicon = load_lexicon()
+    return next((e for t in span if (e := lexicon.get(t.lemma_.lower()) or lexicon.get(NOUN_PREFIX + t.lemma_.lower()))
+                 is not None), None)

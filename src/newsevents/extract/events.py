@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, noun_arguments, verb_arguments
-from .arguments import _governing_verb
+from .arguments import _governing_verb, child
 from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
 from .senses import choose_sense
@@ -30,7 +30,7 @@ def find_events(doc: Doc) -> list[EventRecord]:
     events: list[EventRecord] = []
     for sent in doc.sents:
         triggers = find_triggers(sent)
-        trigger_tokens = {t.token.i for t in triggers}
+        trigger_tokens = {t.token.i for t in triggers if choose_sense(t) is not None}
         for trigger in triggers:
             if _absorbed(trigger, trigger_tokens):
                 continue
@@ -59,12 +59,17 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
     if not actors and (not recipients or status != "asserted"):
         return None            # nobody to code, or an actorless event that is not even asserted
+    if not _codes(actors) and not _codes(recipients) and not any(a.sector for a in actors + recipients):
+        return None            # "Liverpool attacked down the left wing": no political party known
     if actors and recipients and _codes(actors) == _codes(recipients) and not ctx.is_reciprocal(token):
         recipients = []
+    sense = _checked_by_classifier(sent, trigger, sense, actors, recipients)
+    if sense is None:
+        return None
     etype = event_types()[sense.type]
     event = EventRecord(
         type=sense.type,
-        mode=sense.mode,
+        mode=sense.mode or _mode_from_weapon(token, sense.type),
         cameo=sense.cameo,
         quad_class=cameo_quad(sense.cameo),
         sentence=Span(sent.text, sent.start_char, sent.end_char),
@@ -78,6 +83,38 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     ctx.casualties(event, sent)
     event.confidence = _confidence(event, etype.requires_recipient, sense.pos)
     return event
+
+
+NONE_VETO = 0.6          # drop a trigger reading when the classifier puts this much on "no event"
+TYPE_FLOOR = 0.12        # ... and less than this on the trigger's own type
+
+
+def _checked_by_classifier(sent, trigger: Trigger, sense, actors, recipients):
+    """The relation classifier (trained on our corpus) vetoes non-events ("Liverpool attacked
+    down the left wing") and picks between the senses of an ambiguous trigger."""
+    from .classifier import classify
+
+    scores = dict(classify(sent.text, actors[0].text if actors else None,
+                           recipients[0].text if recipients else None, include_none=True))
+    if sense in trigger.senses and len({s.type for s in trigger.senses}) > 1:
+        sense = max(trigger.senses, key=lambda s: scores.get(s.type, 0.0))
+    if scores.get("NONE", 0.0) >= NONE_VETO and scores.get(sense.type, 0.0) < TYPE_FLOOR:
+        return None
+    return sense
+
+
+def _mode_from_weapon(token: Token, type_: str) -> str | None:
+    """"hit by air strikes": the verb takes the mode of the event noun it governs."""
+    from .triggers import _multiword_match, lexicon
+
+    for c in token.children:
+        obj = child(c, "pobj") if c.dep_ in ("agent", "prep") else (c if c.dep_ == "dobj" else None)
+        if obj is None:
+            continue
+        for sense in lexicon().get(("NOUN", obj.lemma_.lower()), ()):
+            if sense.type == type_ and sense.mode and multiword_match(obj, sense) is not None:
+                return sense.mode
+    return None
 
 
 def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:

@@ -1,6 +1,7 @@
 """Find quoted stretches of text from quotation marks alone (no parse needed).
 
-Handles curly and straight double quotes, and quotes that run over several paragraphs: by
+Handles curly and straight double quotes (and two apostrophes, '' , which some wire copy uses
+for both marks), and quotes that run over several paragraphs: by
 news convention a quote that goes on into the next paragraph leaves its closing mark off and
 the next paragraph opens with a new opening mark.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 OPENERS = "“«„"
 CLOSERS = "”»‟"
 STRAIGHT = '"'
+DOUBLED = "''"          # two apostrophes standing for a straight double quote
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -37,33 +39,37 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Positions and roles ("open"/"close") of the double quotation marks in text[start:end]."""
+def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """Positions, roles ("open"/"close") and widths of the double quotation marks in text[start:end]."""
     marks, open_straight = [], False
     # A paragraph set with curly marks uses them for its quotations; a straight mark in it is
     # debris from conversion (a stray one at the start of a paragraph is common).
     curly = any(ch in OPENERS + CLOSERS for ch in text[start:end])
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        width = 2 if text.startswith(DOUBLED, i) and i + 1 < end else 1
         if ch in OPENERS:
-            marks.append((i, "open"))
+            marks.append((i, "open", 1))
         elif ch in CLOSERS:
-            marks.append((i, "close"))
-        elif ch == STRAIGHT and not curly:
-            marks.append((i, "close" if open_straight else "open"))
+            marks.append((i, "close", 1))
+        elif (ch == STRAIGHT or width == 2) and not curly:
+            marks.append((i, "close" if open_straight else "open", width))
             open_straight = not open_straight
+        i += width if ch == "'" else 1
     return marks
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quoted], int | None]:
     """Closed quotes of one paragraph, and the position of an opening mark left unclosed."""
-    found, opened = [], None
-    for pos, role in _marks_in(text, start, end):
+    found, opened, opened_width = [], None, 1
+    for pos, role, width in _marks_in(text, start, end):
         if role == "open":
-            opened = pos if opened is None else opened
+            if opened is None:
+                opened, opened_width = pos, width
         elif opened is not None:
-            if pos > opened + 1:
-                found.append(Quoted(opened + 1, pos, opened, pos + 1))
+            if pos > opened + opened_width:
+                found.append(Quoted(opened + opened_width, pos, opened, pos + width))
             opened = None
     return found, opened
 
@@ -74,13 +80,13 @@ def find_quoted(text: str) -> list[Quoted]:
     last_end = 0
     pending: int | None = None  # opening mark of a quote still running from an earlier paragraph
     for p_start, p_end in paragraphs(text):
-        if pending is not None and text[p_start] not in OPENERS + STRAIGHT:
-            result.append(Quoted(pending + 1, last_end, pending, last_end))
+        if pending is not None and not _opens_with_mark(text, p_start):
+            result.append(Quoted(pending + _width(text, pending), last_end, pending, last_end))
             pending = None
         quotes, unclosed = _paragraph_quotes(text, p_start, p_end)
         if pending is not None and quotes and quotes[0].outer_start == p_start:
             first = quotes.pop(0)
-            quotes.insert(0, Quoted(pending + 1, first.end, pending, first.outer_end))
+            quotes.insert(0, Quoted(pending + _width(text, pending), first.end, pending, first.outer_end))
             pending = None
         elif pending is not None and unclosed == p_start:
             unclosed = pending
@@ -88,8 +94,16 @@ def find_quoted(text: str) -> list[Quoted]:
         pending = unclosed
         last_end = _strip_end(text, p_start, p_end)
     if pending is not None:
-        result.append(Quoted(pending + 1, last_end, pending, last_end))
+        result.append(Quoted(pending + _width(text, pending), last_end, pending, last_end))
     return result
+
+
+def _opens_with_mark(text: str, pos: int) -> bool:
+    return text[pos] in OPENERS + STRAIGHT or text.startswith(DOUBLED, pos)
+
+
+def _width(text: str, mark: int) -> int:
+    return 2 if text.startswith(DOUBLED, mark) else 1
 
 
 def _strip_end(text: str, start: int, end: int) -> int:

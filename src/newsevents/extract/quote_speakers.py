@@ -31,10 +31,19 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def relative_subject(verb: Token) -> Token | None:
+    """The "who" of "X, who said ...", when ``verb`` is such a relative clause."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
+
+
 def subject_span(subject: Token, limit: tuple[int, int]) -> tuple[int, int]:
-    """Character span of the subject's whole noun phrase (appositions and relative clauses
-    included, as annotators mark sources), inside ``limit`` (the paragraph), after a dateline."""
-    tokens = [t for t in subject.subtree if limit[0] <= t.idx < limit[1]]
+    """Character span of the subject's noun phrase (appositions included, as annotators mark
+    sources; relative clauses and leading "Of X," phrases left out), inside ``limit``
+    (the paragraph), after a dateline."""
+    dropped = {t.i for c in subject.children if _left_out(c, subject) for t in c.subtree}
+    tokens = [t for t in subject.subtree if limit[0] <= t.idx < limit[1] and t.i not in dropped]
     tokens = _contiguous_around(tokens, subject)
     dashes = [k for k, t in enumerate(tokens) if t.text in DASHES and t.i < subject.i]
     if dashes:
@@ -44,6 +53,12 @@ def subject_span(subject: Token, limit: tuple[int, int]) -> tuple[int, int]:
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _left_out(child: Token, head: Token) -> bool:
+    if child.dep_ == "relcl":
+        return True
+    return child.dep_ == "prep" and child.i < head.i
 
 
 def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:

@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor, Quote, Span
 from .cues import CueEntry, according_to_cue, verb_cue
+from .quote_forms import Form, according_to, colon_paragraph, document_phrase, nominal
 from .quote_marks import Quoted, find_quoted, paragraphs
-from .quote_speakers import doc_actors, speaker_for, subject_of, subject_span
+from .quote_speakers import doc_actors, relative_subject, speaker_for, subject_of, subject_span
 
 CARRY_OVER_PARAGRAPHS = 2   # a cue-less quote paragraph inherits a speaker at most this far back
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+SOURCELESS = frozenset({"seem", "appear"})   # "X seemed to ...": an impression with no one named
 MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
 
 
@@ -60,16 +62,30 @@ class _Context:
 
     def speaker(self, verb: Token) -> Actor | None:
         subject = subject_of(verb)
+        if _is_passive(verb):
+            # "X was asked / is expected to": X is not the one speaking; the agent ("by Y") is.
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subject is None:
             return None
         span = subject_span(subject, self.paragraph_span(subject.idx))
-        return speaker_for(self.doc, span, subject.idx, self.actors)
+        actor = speaker_for(self.doc, span, subject.idx, self.actors)
+        relative = relative_subject(verb)
+        if relative is None:
+            return actor
+        # "X, who said ...": annotators mark the pronoun; it stands for X, whose codes it keeps.
+        return replace(actor, text=relative.text, start=relative.idx, end=relative.idx + len(relative.text),
+                       name=actor.name or actor.text)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Every attribution in ``doc`` as a Quote; offsets are character offsets into doc.text."""
     ctx = _Context(doc)
-    indirect = [f for token in doc if (f := _indirect(ctx, token)) is not None]
+    indirect = [f for token in doc if (f := _indirect(ctx, token)) is not None] + _colon_quotes(ctx)
     direct = [f for q in ctx.quoted if (f := _direct(ctx, q)) is not None]
     found = _merge(direct, indirect)
     _carry_over_speakers(ctx, found)
@@ -83,18 +99,49 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
     if ctx.in_quotation(token.idx):
         return None
     if according_to_cue(token):
-        return _according_to(ctx, token)
+        return _from_form(ctx, according_to(token))
     entry = verb_cue(token)
     if entry is None:
-        return None
+        form = document_phrase(token) or nominal(token)
+        return _from_form(ctx, form) if form is not None else None
     slot, content = _content_tokens(token, entry, ctx.paragraph_span(token.idx))
     if not content:
         return None
     span = _token_span(ctx, content, token)
     if span is None or (slot == "clause" and not _has_verb(ctx.doc, span)):
         return None
+    if not any(ch.isalpha() for ch in ctx.text[span[0]:span[1]]):
+        return None                     # a tweet's id or date left over from an embed
     cue = (token.idx, token.idx + len(token.text))
-    return _Found(span, cue, token.i, ctx.speaker(token), False, entry.kind)
+    speaker = None if entry.lemma in SOURCELESS else ctx.speaker(token)
+    return _Found(span, cue, token.i, speaker, False, entry.kind)
+
+
+def _from_form(ctx: _Context, form: Form) -> _Found | None:
+    """A nominal, phrase or colon cue as a record (quote_forms.py finds them)."""
+    cue_token = ctx.doc[form.cue_token]
+    if isinstance(form.content, tuple):
+        span = form.content
+    else:
+        span = _token_span(ctx, form.content, cue_token)
+    if span is None:
+        return None
+    speaker = None
+    if isinstance(form.source, tuple):
+        speaker = speaker_for(ctx.doc, form.source, form.source[0], ctx.actors)
+    elif form.source is not None:
+        sspan = subject_span(form.source, ctx.paragraph_span(form.source.idx))
+        speaker = speaker_for(ctx.doc, sspan, form.source.idx, ctx.actors)
+    return _Found(span, form.cue, form.cue_token, speaker, False, form.kind)
+
+
+def _colon_quotes(ctx: _Context) -> list[_Found]:
+    found = []
+    for start, end in ctx.paragraphs:
+        if ":" in ctx.text[start:end] and (form := colon_paragraph(ctx.doc, start, end)) is not None:
+            if (f := _from_form(ctx, form)) is not None:
+                found.append(f)
+    return found
 
 
 def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tuple[str, list[Token]]:
@@ -108,10 +155,17 @@ def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tup
         tokens = _slot_tokens(children, slot)
         if tokens:
             return slot, tokens
-    if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and subject_of(verb) is not None:
+    if _parenthetical(verb):
         own = {t.i for t in verb.subtree}
-        return "clause", [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+        return "clause", [t for t in verb.head.subtree if t.i not in own]
     return "", []
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A cue set into or after the clause it reports ("The plan, a source said, is ...")."""
+    if subject_of(verb) is None or verb.head is verb:
+        return False
+    return verb.dep_ in ("parataxis", "ccomp") and (verb.i > verb.head.i or verb.dep_ == "parataxis")
 
 
 def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
@@ -139,23 +193,6 @@ def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
     tokens = doc.char_span(*span, alignment_mode="expand")
     return tokens is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens)
-
-
-def _according_to(ctx: _Context, according: Token) -> _Found | None:
-    to = according.nbor(1)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
-    sent = according.sent
-    content = [t for t in sent if t.i not in phrase]
-    span = _token_span(ctx, content, according)
-    if span is None:
-        return None
-    cue = (according.idx, to.idx + len(to.text))
-    speaker = None
-    if source is not None:
-        sspan = subject_span(source, ctx.paragraph_span(source.idx))
-        speaker = speaker_for(ctx.doc, sspan, source.idx, ctx.actors)
-    return _Found(span, cue, according.i, speaker, False, "speech")
 
 
 def _token_span(ctx: _Context, tokens: list[Token], cue: Token) -> tuple[int, int] | None:

@@ -20,7 +20,8 @@ reportedly already again yet still not n't never only later earlier jointly form
 officially finally the a an and , of to in""".split())
 MODALS = frozenset("will would shall 'll could may might plans plan planned intends intend "
                    "ready prepared willing wants want".split())
-NEGATORS = frozenset("not n't never no refused refuses refuse declined declines without".split())
+NEGATORS = frozenset("not n't never no refused refuses refuse refusing declined declines decline "
+                     "failed fails rejected rejects denied denies without cannot won't".split())
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
@@ -114,7 +115,7 @@ def features(text: str, actor: str | None, recipient: str | None,
     if r_i >= 0:
         feats.update(f"rb:{s}" for s in _window(stems, r_i - 1, -1, 2))
         feats.update(f"ra:{s}" for s in _window(stems, r_i + 1, 1, 2))
-    feats.update(_modality(stems))
+    feats.update(_modality(tokens, stems))
     feats.update(_lexicon_features(stems, a_i, lexicon))
     return feats
 
@@ -125,19 +126,21 @@ def _order(a_i: int, r_i: int) -> str:
     return "A" if a_i >= 0 else ("R" if r_i >= 0 else "-")
 
 
-def _modality(stems: list[str]) -> set[str]:
-    """Future / negated predicates: 'would withdraw' -> mod:withdraw, 'refused to meet' -> neg:meet."""
+def _modality(tokens: list[str], stems: list[str]) -> set[str]:
+    """Future / negated predicates: 'would withdraw' -> mod:withdraw, 'refused to meet' -> neg:meet.
+
+    Cue words are matched on the tokens (stems would blur "refused"), the predicate on stems.
+    """
     out: set[str] = set()
-    for i, s in enumerate(stems[:-1]):
+    for i, tok in enumerate(tokens[:-1]):
+        if tok not in MODALS and tok not in NEGATORS:
+            continue
         nxt = [t for t in stems[i + 1:i + 4] if t not in SKIP and t not in ("to", "be")]
         if not nxt:
             continue
-        if s in MODALS:
-            out.add(f"mod:{nxt[0]}")
-            out.add("has_modal")
-        elif s in NEGATORS:
-            out.add(f"neg:{nxt[0]}")
-            out.add("has_neg")
+        kind = "mod" if tok in MODALS else "neg"
+        out.add(f"{kind}:{nxt[0]}")
+        out.add(f"has_{kind}")
     return out
 
 

@@ -55,7 +55,7 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
-def _multiword_match(token: Token, sense: TriggerSense) -> tuple[int, int] | None:
+def multiword_match(token: Token, sense: TriggerSense) -> tuple[int, int] | None:
     """Token index range of the sense's words around ``token``, or None when they are not there."""
     words = sense.lemma.split()
     doc = token.doc
@@ -95,7 +95,7 @@ def find_triggers(sent) -> list[Trigger]:
         matched = []
         span = None
         for sense in senses:
-            rng = _multiword_match(token, sense)
+            rng = multiword_match(token, sense)
             if rng is None:
                 continue
             if span is None or rng[1] - rng[0] > span[1] - span[0]:
