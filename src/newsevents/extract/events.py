@@ -105,7 +105,7 @@ def _checked_by_classifier(sent, trigger: Trigger, sense, actors, recipients):
 
 def _mode_from_weapon(token: Token, type_: str) -> str | None:
     """"hit by air strikes": the verb takes the mode of the event noun it governs."""
-    from .triggers import _multiword_match, lexicon
+    from .triggers import lexicon, multiword_match
 
     for c in token.children:
         obj = child(c, "pobj") if c.dep_ in ("agent", "prep") else (c if c.dep_ == "dobj" else None)
