@@ -27,7 +27,7 @@ FORMER_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
 @dataclass
 class Part:
-    kind: str                        # a KIND_ORDER kind, "name" (unknown proper name) or "former"
+    kind: str                        # a KIND_ORDER kind, "name" (unknown proper name), "place" or "former"
     text: str
     start: int
     end: int
@@ -110,8 +110,8 @@ def combine(parts: list[Part], kb: KnowledgeBase, date: str | None) -> Codes:
         return _org_codes(org, kb, date, country, sectors, sector)
     if sector is None or sectors and _is_weak(sectors[-1]) and sectors[-1].entry.sector is None:
         sector = _complement_sector(comp) or sector
-    if sector is None and any(p.kind == "metonym" for p in head):
-        sector = "GOV"
+    if sector is None and any(p.kind in ("metonym", "place") for p in head):
+        sector = next(p.entry.sector for p in head if p.kind in ("metonym", "place"))
     anaphor = None
     if sectors and len(head) == len(sectors) and len(sectors) == 1 and not comp:
         anaphor = sectors[0].entry.anaphor if sectors[0].entry else None
@@ -120,7 +120,7 @@ def combine(parts: list[Part], kb: KnowledgeBase, date: str | None) -> Codes:
 
 def _first_country(parts: list[Part], place_ok: bool = False) -> str | None:
     for p in parts:
-        if p.kind in ("country", "metonym", "demonym"):
+        if p.kind in ("country", "metonym", "demonym", "place"):
             return _country_of(p)
         if place_ok and p.kind in ("org", "group") and p.entry and p.entry.country:
             return p.entry.country
@@ -145,6 +145,9 @@ def _complement_sector(comp: list[Part]) -> str | None:
 def _person_codes(part: Part, kb: KnowledgeBase, date: str | None, country: str | None,
                   sector: str | None, former: bool) -> Codes:
     entry, status = person_at(part.entries("person"), date)
+    if entry is not None and status != "active" and part.text != entry.name and len(part.text.split()) > 1 \
+            and part.text.split()[-1] == entry.name.split()[-1] and part.text not in _aliases(part):
+        entry = None   # another person with that surname (matched by surname only, not in office then)
     if entry is None:
         return Codes(name=part.text, country=country, sector=sector, person=True)
     codes = Codes(name=entry.name, country=entry.country, org=entry.org, sector=entry.sector, person=True)
@@ -158,6 +161,10 @@ def _person_codes(part: Part, kb: KnowledgeBase, date: str | None, country: str 
     return codes
 
 
+def _aliases(part: Part) -> set[str]:
+    return {h.entry.name for h in part.hits if not h.weak}
+
+
 def _org_codes(part: Part, kb: KnowledgeBase, date: str | None, country: str | None,
                sectors: list[Part], sector: str | None) -> Codes:
     entry = kb.org_at(part.entry, date)
@@ -168,6 +175,8 @@ def _org_codes(part: Part, kb: KnowledgeBase, date: str | None, country: str | N
         chosen = sector if sectors and not _is_weak(sectors[-1]) else own
     elif after and not _is_weak(after[-1]):
         chosen = head_sector(after)
+        if chosen in ("MIL", "UAF") and own in ("REB", "PRM", "CRM", "PRE"):
+            chosen = own      # "Boko Haram gunmen", "Wagner troops": the group says who they are
     else:
         chosen = own
     return Codes(name=entry.name, country=entry.country or country, org=entry.org, sector=chosen)

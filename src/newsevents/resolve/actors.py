@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..models import Actor
 from .actor_rules import LOCATIVE, Codes, Part, combine, part_kind
-from .kb import Hit, KnowledgeBase, load_kb, norm, person_at
+from .kb import Entry, Hit, KnowledgeBase, load_kb, norm, person_at
 
 PREPOSITIONS = LOCATIVE | {"of", "for", "with", "to", "on", "by", "against", "under", "over", "into"}
 FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late"}
@@ -102,12 +102,19 @@ def resolve_actor(text: str, date: str | None = None, kb: KnowledgeBase | None =
     """Resolve one short actor phrase ("a Turkish policeman", "Russia's Foreign Minister")."""
     kb = kb or load_kb()
     toks = phrase_tokens(text)
-    pieces = {p.i: p for p in match_pieces(toks, text, kb, require_cap=False)}
+    # Proper names need a capital unless the whole phrase is lower case ("russian troops").
+    pieces = {p.i: p for p in match_pieces(toks, text, kb, require_cap=not text.islower())}
     parts: list[Part] = []
     prep: str | None = None
     i = 0
     while i < len(toks):
         tok = toks[i]
+        name_end = _name_run(toks, i, pieces, parts)
+        if name_end > i:
+            raw = text[tok.idx:toks[name_end - 1].end]
+            parts.append(_place_or_name(raw, tok.idx, toks[name_end - 1].end, prep, kb))
+            i = name_end
+            continue
         if i in pieces:
             piece = pieces[i]
             parts.append(_part(piece, toks, prep))
@@ -117,18 +124,63 @@ def resolve_actor(text: str, date: str | None = None, kb: KnowledgeBase | None =
             prep = tok.lower
         elif tok.lower in FORMER:
             parts.append(Part("former", tok.text, tok.idx, tok.end))
-        elif tok.text[:1].isupper() and tok.lower not in DETERMINERS | HONORIFICS and prep is None:
-            k = i
-            while k < len(toks) and k not in pieces and toks[k].text[:1].isupper():
-                k += 1
-            parts.append(Part("name", text[tok.idx:toks[k - 1].end], tok.idx, toks[k - 1].end))
-            i = k
-            continue
         i += 1
     parts = _drop_lone_names(parts)
     codes = combine(parts, kb, date) if parts else Codes()
     return Actor(text=text, start=0, end=len(text), name=codes.name, country=codes.country,
                  org=codes.org, sector=codes.sector)
+
+
+def _name_run(toks: list[Tok], i: int, pieces: dict[int, Piece], parts: list[Part]) -> int:
+    """End of an unknown proper name starting at i, or i. Capitalised words after a title are a
+    name even when they look like words we know ("Foreign Minister Park Jin"); a known surname
+    inside a longer unknown name ("Mohammed Hussein Roble") does not make it that person."""
+    def capital(k: int) -> bool:
+        return k < len(toks) and toks[k].text[:1].isupper() and toks[k].lower not in DETERMINERS | HONORIFICS
+
+    def open_(k: int) -> bool:
+        piece = pieces.get(k)
+        return piece is None or piece.kind == "sector" and titled or piece.kind == "person" and _weak(piece)
+
+    titled = bool(parts) and parts[-1].kind == "sector" and parts[-1].entry is not None \
+        and parts[-1].entry.role == "title"
+    if not capital(i) or not open_(i) or any(p.start <= toks[i].idx < p.end for p in parts):
+        return i
+    k = i
+    while capital(k) and (open_(k) or k == i):
+        k = pieces[k].j if k in pieces else k + 1
+    covered = [pieces[n] for n in range(i, k) if n in pieces]
+    if not titled and covered and k - i == covered[0].j - covered[0].i:
+        return i     # just the known piece itself: let it resolve as usual
+    return k
+
+
+def _weak(piece: Piece) -> bool:
+    return all(h.weak for h in piece.hits if h.entry.kind == "person")
+
+
+def _place_or_name(raw: str, start: int, end: int, prep: str | None, kb: KnowledgeBase) -> Part:
+    """An unknown capitalised name: a populated place gives its country (as a settlement, CVL)."""
+    from .places_lookup import city_country
+
+    iso3 = city_country(raw)
+    if iso3 is not None:
+        entry = Entry("demonym" if prep else "place", raw, country=iso3, sector=None if prep else "CVL")
+        return Part("place", raw, start, end, [Hit(entry)], prep)
+    known = _known_surname(raw, kb)
+    if known is not None:
+        return Part("person", raw, start, end, [Hit(e) for e in known], prep)
+    return Part("name", raw, start, end, complement=prep)
+
+
+def _known_surname(raw: str, kb: KnowledgeBase) -> list[Entry] | None:
+    """Office holders whose surname ends this unknown full name (other spelling of the first names)."""
+    words = raw.split()
+    if len(words) < 2:
+        return None
+    people = kb.entries(words[-1], "person")
+    names = {e.name for e in people}
+    return people if len(names) == 1 else None
 
 
 def _drop_lone_names(parts: list[Part]) -> list[Part]:

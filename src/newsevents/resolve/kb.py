@@ -126,11 +126,12 @@ class KnowledgeBase:
         key = norm(raw)
         found = self.by_key.get(key)
         if found:
-            capital_ok = not require_cap or raw[:1].isupper() or key in self.lowercase_ok
-            if capital_ok:
+            if raw[:1].isupper() or key in self.lowercase_ok:
                 hits.extend(found)
-            else:
+            elif require_cap:
                 hits.extend(h for h in found if h.entry.kind == "sector")
+            else:   # lower-case phrases may still name places and groups, never people
+                hits.extend(h for h in found if h.entry.kind != "person")
         return hits
 
     def entries(self, raw: str, kind: str) -> list[Entry]:
@@ -244,7 +245,7 @@ def _org_code(kb: KnowledgeBase, org_id: str) -> str | None:
 def plural(term: str) -> str:
     head, sep, rest = term.partition(" of ")
     last = head.split(" ")[-1]
-    if last.endswith(("s", "ff", "ce")) or last in {"police", "military", "media", "press", "staff",
+    if last.endswith(("s", "ff")) or last in {"police", "military", "media", "press", "staff",
                                                      "intelligence", "clergy", "public", "mafia", "people"}:
         return term
     if last.endswith("man"):
