@@ -163,3 +163,46 @@ def eval_cameo(path, out_path, table_path):
     click.echo(f"  events on no-event sentences: {result['noevents_false_positives']}"
                f" ({result['noevents_sentences']} such sentences)")
     click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("extraction")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="eval-results/extraction.json",
+              show_default=True, help="Write the full scores here as JSON.")
+@click.option("--limit", type=int, default=None, help="Score only the first N distinct sentences.")
+def eval_extraction(path, out_path, limit):
+    """End-to-end extraction from the raw sentences of a PLV-format file (default PLV_train.tsv)."""
+    from ..eval.extraction import evaluate_extraction
+
+    result = evaluate_extraction(Path(path) if path else None, limit=limit)
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"{result['file']}: {result['rows']} gold relations in {result['sentences']} sentences")
+    click.echo(f"  found {result['found']} ({result['found_rate']:.3f}); "
+               f"{result['events_per_sentence']:.2f} events per sentence")
+    for type_, row in result["per_type"].items():
+        click.echo(f"    {type_:<10} {row['found']:>4}/{row['rows']:<4} {row['rate']:.3f}")
+    click.echo(f"  written to {out_path}")
+
+
+@eval_group.command("actors")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default="eval-results/actors.json",
+              show_default=True, help="Write the scores and every failing case here as JSON.")
+def eval_actors(path, out_path):
+    """Actor resolution on NGEC-style cases (PATH, default ../shared/data/actors/ngec_actor_cases.dev.jsonl)."""
+    from ..errors import NewsEventsError
+    from ..eval.actors import default_path, evaluate_actors, summary_lines
+
+    path = Path(path) if path else default_path()
+    if not path.is_file():
+        raise click.ClickException(f"{path}: actor cases file not found; give its path as PATH")
+    try:
+        result = evaluate_actors(path)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
+    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(out_path).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for line in summary_lines(result):
+        click.echo(line)
+    click.echo(f"written to {out_path}")

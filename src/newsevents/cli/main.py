@@ -17,6 +17,10 @@ def _register() -> None:
 
     cli.add_command(extract)
 
+    from .resolve_cmd import resolve
+
+    cli.add_command(resolve)
+
     from .store_cmds import demo, events, ingest, show
 
     for command in (ingest, events, show, demo):
