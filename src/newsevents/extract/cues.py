@@ -58,7 +58,12 @@ def verb_cue(token: Token) -> CueEntry | None:
         return None
     if token.dep_ in ("aux", "auxpass", "amod", "compound"):
         return None
-    return load_lexicon().get(token.lemma_.lower())
+    lexicon = load_lexicon()
+    lemma = token.lemma_.lower()
+    entry = lexicon.get(lemma)
+    if entry is None and token.lower_.startswith(lemma + "e"):
+        entry = lexicon.get(lemma + "e")      # the lemmatiser drops an e: "hopes" -> "hop"
+    return entry
 
 
 def noun_cue(token: Token) -> CueEntry | None:

@@ -1,0 +1,120 @@
+"""Attribution forms without a reporting verb of their own, for extract/quotes.py.
+
+- nominal cues: "his claim that ...", "Clinton expressed confidence that ...", "criticism of X";
+- phrase cues: "according to X, ...", "In a poll released Monday, ..." (a document as source);
+- colon cues: a paragraph "Name: what they said" (headlines, interview transcripts).
+
+Each finder returns a ``Form``: content tokens (or characters), the cue's characters, and the
+source's head token (or characters) when the form names one. Matching only; quotes.py turns
+forms into records.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .cues import CueEntry, noun_cue, verb_cue
+
+# Things that can "say" something in an "In a ..., ..." phrase.
+DOCUMENT_NOUNS = frozenset({
+    "poll", "survey", "study", "report", "statement", "interview", "letter", "memo", "op-ed", "column",
+    "editorial", "speech", "post", "tweet", "email", "filing", "lawsuit", "book", "ad", "advertisement",
+    "video", "release", "analysis", "essay", "article", "op", "piece", "note", "memoir", "complaint",
+    "testimony", "message", "document", "affidavit", "ruling", "opinion", "brief", "transcript",
+})
+CLAUSE_DEPS = ("acl", "ccomp", "relcl")
+COLON_HEAD = re.compile(r"([^:\n]{2,60}?)\s*:\s+(\S.*)", re.S)
+MAX_COLON_SOURCE_WORDS = 7
+
+
+@dataclass
+class Form:
+    content: list[Token] | tuple[int, int]
+    cue: tuple[int, int]
+    cue_token: int
+    source: Token | tuple[int, int] | None
+    kind: str = "speech"
+
+
+def nominal(token: Token) -> Form | None:
+    """A reporting noun with its content: "the claim that ...", "his criticism of ..."."""
+    entry = noun_cue(token)
+    if entry is None:
+        return None
+    content = _noun_content(token, entry)
+    if not content:
+        return None
+    head = token.head
+    cue = (token.idx, token.idx + len(token.text))
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return Form(content, cue, token.i, poss, entry.kind)
+    if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        if verb_cue(head) is not None:
+            return None                 # "expressed concern that": the verb cue has it already
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return Form(content, (head.idx, cue[1]), token.i, subject, entry.kind)
+    agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return Form(content, cue, token.i, by, entry.kind)
+
+
+def _noun_content(noun: Token, entry: CueEntry) -> list[Token]:
+    for slot in entry.slots:
+        if slot == "clause":
+            found = next((c for c in noun.children if c.dep_ in CLAUSE_DEPS
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        elif slot == "xcomp":
+            found = next((c for c in noun.children if c.dep_ == "acl"
+                          and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)
+        else:
+            found = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == slot
+                          and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+            if found is not None:
+                return [t for t in found.subtree if t is not found]
+        if found is not None:
+            return list(found.subtree)
+    return []
+
+
+def according_to(according: Token) -> Form:
+    """ "according to X, ...": X is the source, the rest of the sentence the content."""
+    to = according.nbor(1)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
+    content = [t for t in according.sent if t.i not in phrase]
+    return Form(content, (according.idx, to.idx + len(to.text)), according.i, source)
+
+
+def document_phrase(token: Token) -> Form | None:
+    """ "In a poll released Monday, Clinton held a lead": the document is the source, "in" the cue."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    document = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if document is None or document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    if verb_cue(token.head) is not None or token.i > token.head.i:
+        return None                     # "said in a statement": the verb is the cue
+    phrase = {t.i for t in token.subtree}
+    content = [t for t in token.head.subtree if t.i not in phrase]
+    return Form(content, (token.idx, token.idx + len(token.text)), token.i, document)
+
+
+def colon_paragraph(doc, start: int, end: int) -> Form | None:
+    """ "Rubio: I still believe ..." : a short name, a colon, and what the name says."""
+    text = doc.text[start:end]
+    match = COLON_HEAD.fullmatch(text.rstrip())
+    if match is None:
+        return None
+    head = doc.char_span(start, start + match.end(1), alignment_mode="expand")
+    if head is None or not 0 < len(head) <= MAX_COLON_SOURCE_WORDS:
+        return None
+    if not any(t.pos_ == "PROPN" for t in head) or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    colon = start + text.index(":", match.end(1))
+    content = (start + match.start(2), start + len(text.rstrip()))
+    source = (start + match.start(1), start + match.end(1))
+    colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    return Form(content, (colon, colon + 1), colon_token.start if colon_token else head.end, source)
