@@ -176,11 +176,10 @@ def _place_or_name(raw: str, start: int, end: int, prep: str | None, kb: Knowled
 def _known_surname(raw: str, kb: KnowledgeBase) -> list[Entry] | None:
     """Office holders whose surname ends this unknown full name (other spelling of the first names)."""
     words = raw.split()
-    if len(words) < 2:
-        return None
     people = kb.entries(words[-1], "person")
-    names = {e.name for e in people}
-    return people if len(names) == 1 else None
+    if len(words) == 1:       # a titled surname: the office held at the date decides
+        return people or None
+    return people if len({e.name for e in people}) == 1 else None
 
 
 def _drop_lone_names(parts: list[Part]) -> list[Part]:

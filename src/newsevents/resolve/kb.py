@@ -135,6 +135,8 @@ class KnowledgeBase:
         return hits
 
     def entries(self, raw: str, kind: str) -> list[Entry]:
+        if raw[:4].lower() == "the " and kind != "sector":
+            raw = raw[4:]
         return [h.entry for h in self.lookup(raw, require_cap=False) if h.entry.kind == kind]
 
     def org_at(self, entry: Entry, date: str | None) -> Entry:
