@@ -157,8 +157,8 @@ class MentionFinder:
             return True
         before = self._token_before(i)
         if head <= {"country", "metonym", "demonym"}:
-            if before in LOCATIVE:
-                return False
+            if before in LOCATIVE and (before != "at" or "metonym" in head):
+                return False   # "in Syria" is a place; "fired at Syria" names a target
             after = self.toks[j] if j < len(self.toks) else None
             if after is not None and after.pos in NOMINAL and after.lower not in POSSESSIVE:
                 return False
