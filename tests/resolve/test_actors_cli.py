@@ -57,3 +57,17 @@ def test_eval_actors_on_a_small_file(tmp_path):
     assert saved["overall"]["all_keys"] == {"right": 2, "n": 3, "accuracy": 0.6667}
     assert [f["id"] for f in saved["failures"]] == ["c3"]
     assert "active" in result.output and f"written to {out}" in result.output
+
+
+def test_commands_and_options_are_documented():
+    from newsevents.cli.eval_cmds import eval_actors
+    from newsevents.cli.resolve_cmd import resolve
+    from newsevents.settings import data_dir
+
+    doc = (data_dir().parent / "docs" / "actors.md").read_text(encoding="utf-8")
+    for name, command in (("newsevents resolve", resolve), ("newsevents eval actors", eval_actors)):
+        assert name in doc
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert opt in doc, f"{name} {opt} is not in docs/actors.md"
