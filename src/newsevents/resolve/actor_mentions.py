@@ -232,7 +232,7 @@ class MentionFinder:
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 out.append(Mention(ent.start, ent.end, [Part("name", ent.text, ent.start_char, ent.end_char)]))
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and not (ent.text.isupper() and len(ent.text) > 5):  # datelines
                 sector = self.kb.entries(ent[-1].text, "sector")
                 codes = Codes(name=ent.text, sector=sector[0].sector if sector else None)
                 out.append(Mention(ent.start, ent.end, [], codes=codes))
@@ -242,6 +242,8 @@ class MentionFinder:
         out = []
         for k, tok in enumerate(self.toks):
             if tok.lower in PERSON_PRONOUNS | OTHER_PRONOUNS and tok.dep != "expl" and tok.pos == "PRON":
+                if tok.lower == "it" and self.doc[k].head.lemma_ == "be":
+                    continue   # "it is time", "it was clear that": rarely an actor
                 out.append(Mention(k, k + 1, [], anaphoric=True))
         return out
 
