@@ -195,3 +195,19 @@ def _governing_verb(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+INTENT_PREPS = ("to", "with", "for", "on", "against", "from")
+
+
+def intent_arguments(head: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
+    """(actor, recipient) of an intent ("ready to back the plan", "agreed to lift sanctions on X"):
+    the recipient is the one of the intended act."""
+    actor = grammatical_subject(head) if head.pos_ != "VERB" else verb_arguments(head, recipient_preps)[0]
+    recipient = child(head, "dobj") if head.pos_ == "VERB" else None
+    if recipient is None or recipient.pos_ in ("VERB", "AUX"):
+        recipient = prep_object(head, recipient_preps)
+    act = child(head, "xcomp")
+    if recipient is None and act is not None:
+        recipient = verb_arguments(act, INTENT_PREPS)[1]
+    return actor, recipient

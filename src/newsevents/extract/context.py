@@ -33,7 +33,7 @@ class EventContext:
         self._main_place = None
 
     # --- participants -------------------------------------------------------------------------
-    def participants(self, head: Token | None, undergoer: bool = False) -> list[Actor]:
+    def participants(self, head: Token | None) -> list[Actor]:
         if head is None:
             return []
         if head.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
@@ -47,9 +47,8 @@ class EventContext:
         if place is not None and place.country:
             return [Actor(place.text, place.start, place.end, name=place.name,
                           country=_alpha3().get(place.country), sector=None)]
-        if undergoer and head.pos_ in ("NOUN", "PROPN"):
-            return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN")]
-        return []
+        # no resolved mention: keep the phrase, with whatever codes its words give
+        return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN")]
 
     def _place_at(self, token: Token):
         for place in self.places:
@@ -148,7 +147,8 @@ class EventContext:
         """"X said Y's attacks were deliberate": X accuses Y (the attack itself stays claimed)."""
         derived = []
         for event in events:
-            if event.type not in {"ASSAULT", "COERCE"} or event.status != "claimed" or not event.actor:
+            if event.type not in {"ASSAULT", "COERCE"} or event.status != "claimed" or not event.actor \
+                    or not event.claimed_by:
                 continue
             quote = self._quote_for(event)
             if quote is None or quote.direct or quote.cue is None:

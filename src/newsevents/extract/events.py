@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
-from .arguments import MentionIndex, actors_of, noun_arguments, verb_arguments
+from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments, verb_arguments
 from .arguments import _governing_verb, child
 from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
@@ -22,6 +22,7 @@ CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -47,11 +48,13 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense is None:
         return None
     token = trigger.token
-    find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
+    if sense.pos == "ADJ" or (sense.type == "AGREE" and child(token, "xcomp") is not None):
+        find_args = intent_arguments
+    else:
+        find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
     actors = ctx.participants(actor_head)
-    recipients = ctx.proposal_owner(recipient_head) or ctx.participants(
-        recipient_head, undergoer=sense.type in UNDERGOER_TYPES)
+    recipients = ctx.proposal_owner(recipient_head) or ctx.participants(recipient_head)
     status, claimer = ctx.status(token)
     if not actors and sense.type in VERBAL_ACTS and claimer is not None and _performative(token):
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
@@ -59,10 +62,13 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
     if not actors and (not recipients or status != "asserted"):
         return None            # nobody to code, or an actorless event that is not even asserted
-    if not _codes(actors) and not _codes(recipients) and not any(a.sector for a in actors + recipients):
+    if not _coded(actors + recipients):
         return None            # "Liverpool attacked down the left wing": no political party known
-    if actors and recipients and _codes(actors) == _codes(recipients) and not ctx.is_reciprocal(token):
-        recipients = []
+    if actors and recipients and _codes(actors) and _codes(actors) == _codes(recipients) \
+            and not ctx.is_reciprocal(token):
+        recipients = []        # "Russia's forces attacked Russian positions" is not Russia -> Russia
+    if len(actors) > 1 and not recipients and sense.type in SYMMETRIC_TYPES:
+        recipients = list(reversed(actors))   # "Britain and the US signed an agreement": each with the other
     sense = _checked_by_classifier(sent, trigger, sense, actors, recipients)
     if sense is None:
         return None
@@ -143,6 +149,10 @@ def cameo_quad(code: str | None) -> int | None:
         return None
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _coded(actors: list[Actor]) -> bool:
+    return any(a.country or a.org or a.sector for a in actors)
 
 
 def _codes(actors: list[Actor]) -> set[str]:

@@ -19,6 +19,7 @@ REQUIRED_ATTACHMENT = {
     "hand": {"over"},
     "talk": {"with", "to"},
     "rule": {"out"},
+    "force": {"out", "from", "into"},
 }
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
@@ -36,7 +37,11 @@ OBJECT_CONSTRAINT = {
     ("receive", "CONSULT"): set(),
     ("host", "CONSULT"): set(),
     ("sign", "SUPPORT"): {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "declaration", "ceasefire", "truce"},
-    ("hit", "ASSAULT"): None,   # any object, but needs an actor or a recipient (checked later)
+    ("hit", "ASSAULT"): None,
+    ("give", "AID"): {"aid", "assistance", "million", "billion", "money", "fund", "loan", "weapon", "arm", "grant",
+                      "asylum", "shelter", "support", "food", "medicine", "equipment", "ammunition", "refuge"},
+    ("question", "ACCUSE"): {"legitimacy", "motive", "claim", "decision", "commitment", "role", "account", "integrity"},
+    ("summon", "ACCUSE"): {"ambassador", "envoy", "diplomat", "charge", "attache", "chargé"},
 }
 PERSONAL_OBJECT_OK = {"receive", "host"}
 MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}

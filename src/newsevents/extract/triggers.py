@@ -42,7 +42,7 @@ def lexicon() -> dict[tuple[str, str], tuple[TriggerSense, ...]]:
             cameo=row["cameo"], recipient_preps=tuple(p for p in row["recipient_preps"].split(",") if p),
         )
         words = sense.lemma.split()
-        head = words[-1] if sense.pos == "NOUN" else words[0]
+        head = words[-1] if sense.pos == "NOUN" else words[0]   # VERB and ADJ triggers lead
         table.setdefault((sense.pos, head), []).append(sense)
     # longest multi-word senses first, so "air strike" wins over "strike"
     return {k: tuple(sorted(v, key=lambda s: -len(s.lemma.split()))) for k, v in table.items()}
@@ -79,6 +79,8 @@ def _pos_of(token: Token) -> str | None:
         return "VERB"
     if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
+    if token.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
+        return "ADJ"           # "ready to back", "willing to provide": an intent
     return None
 
 
