@@ -165,9 +165,9 @@ class MentionFinder:
             if head == {"demonym"}:
                 return self.toks[j - 1].tag in ("NNS", "NNPS")
             return True
-        sector_piece = next(p for p, _ in reversed(group) if p.kind == "sector" or _ is None)
+        sector_piece = next((p for p, _ in reversed(group) if p.kind == "sector"), None)
         after = self.toks[j] if j < len(self.toks) else None
-        if after is not None and after.pos in NOMINAL and after.text.islower():
+        if sector_piece is not None and after is not None and after.pos in NOMINAL and after.text.islower():
             code = sector_piece.hits[0].entry.sector if sector_piece.hits else None
             return code in ORGANISED and self.toks[sector_piece.j - 1].pos in NOMINAL
         return True
