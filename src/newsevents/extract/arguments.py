@@ -23,6 +23,8 @@ LIGHT_VERBS = {
 UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withstand", "survive"}
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "fault", "punish"}
+THEME_VERBS = {"offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
+               "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
@@ -132,6 +134,8 @@ def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
             return child(governor, "dobj")
         if governor.pos_ == "VERB" and governor is not verb:
             return grammatical_subject(governor, depth + 1)
+        if governor.pos_ in ("NOUN", "PROPN"):   # "the UN's commitment to supporting X"
+            return child(governor, "poss", "compound")
     return None
 
 
@@ -151,6 +155,9 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         governor = verb.head.head if verb.head.dep_ == "dobj" else None
         return (grammatical_subject(governor) if governor is not None else None), verb.head
     actor = grammatical_subject(verb)
+    if verb.lemma_.lower() in THEME_VERBS:
+        # "provide support to X", "offered to US an armored regiment": the object is what is given
+        return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative"))
     recipient = child(verb, "dobj", "dative")
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
         recipient = None         # "denied attacking civilians": the object is an event, not a party

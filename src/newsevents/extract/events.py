@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments, verb_arguments
-from .arguments import _governing_verb, child
+from .arguments import _governing_verb, child, prep_object
 from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
 from .senses import choose_sense
@@ -22,6 +22,7 @@ CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
+INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
@@ -48,11 +49,12 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense is None:
         return None
     token = trigger.token
-    if sense.pos == "ADJ" or (sense.type == "AGREE" and child(token, "xcomp") is not None):
+    if sense.pos == "ADJ" or (sense.type in INTENT_TYPES and child(token, "xcomp") is not None):
         find_args = intent_arguments
     else:
         find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
+    recipient_head = _inside_event_noun(recipient_head)
     actors = ctx.participants(actor_head)
     recipients = ctx.proposal_owner(recipient_head) or ctx.participants(recipient_head)
     status, claimer = ctx.status(token)
@@ -60,7 +62,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
         actors, status, claimer = [claimer], "asserted", None
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
-    if not actors and (not recipients or status != "asserted"):
+    if not _coded(actors) and (not recipients or status != "asserted"):
         return None            # nobody to code, or an actorless event that is not even asserted
     if not _coded(actors + recipients):
         return None            # "Liverpool attacked down the left wing": no political party known
@@ -121,6 +123,19 @@ def _mode_from_weapon(token: Token, type_: str) -> str | None:
             if sense.type == type_ and sense.mode and multiword_match(obj, sense) is not None:
                 return sense.mode
     return None
+
+
+def _inside_event_noun(head: Token | None) -> Token | None:
+    """"supported economic assistance to the Palestinians": the party inside the event noun."""
+    from .triggers import lexicon
+
+    if head is None or head.pos_ != "NOUN":
+        return head
+    for sense in lexicon().get(("NOUN", head.lemma_.lower()), ()):
+        inner = prep_object(head, sense.recipient_preps)
+        if inner is not None:
+            return inner
+    return head
 
 
 def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:

@@ -242,8 +242,8 @@ class MentionFinder:
         out = []
         for k, tok in enumerate(self.toks):
             if tok.lower in PERSON_PRONOUNS | OTHER_PRONOUNS and tok.dep != "expl" and tok.pos == "PRON":
-                if tok.lower == "it" and self.doc[k].head.lemma_ == "be":
-                    continue   # "it is time", "it was clear that": rarely an actor
+                if tok.lower == "it" and _expletive_it(self.doc[k]):
+                    continue   # "it is time", "it was clear that": not an actor
                 out.append(Mention(k, k + 1, [], anaphoric=True))
         return out
 
@@ -337,3 +337,20 @@ class Resolver:
         else:
             kind = "other"
         self.history.append((actor, codes, subject, kind))
+
+
+EXTRAPOSED = {"ccomp", "xcomp", "csubj", "advcl"}
+
+
+def _expletive_it(token) -> bool:
+    """ "it is clear that ...", "it is time to ...": "it" stands for a clause, not a party.
+    "it was ready to back the plan" keeps "it" (the infinitive belongs to the adjective)."""
+    head = token.head
+    if head.lemma_ != "be":
+        return False
+    attr = [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    if any(c.dep_ in EXTRAPOSED and c.i > token.i for c in head.children):
+        return True
+    return any(a.lower_ in ("time", "clear", "likely", "possible", "important", "unclear", "true", "necessary",
+                            "impossible", "unlikely", "hard", "difficult", "easy", "essential", "vital")
+               for a in attr)
