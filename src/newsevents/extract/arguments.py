@@ -23,7 +23,10 @@ LIGHT_VERBS = {
 UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withstand", "survive"}
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "fault", "punish"}
-THEME_VERBS = {"offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
+POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "assassination", "expulsion",
+                     "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster"}
+DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
+THEME_VERBS = {"withdraw", "pull", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
@@ -159,6 +162,8 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         # "provide support to X", "offered to US an armored regiment": the object is what is given
         return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative"))
     recipient = child(verb, "dobj", "dative")
+    if recipient is None and verb.lemma_.lower() in DEMAND_VERBS and child(verb, "ccomp") is not None:
+        recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that Dbeibeh appear"
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
         recipient = None         # "denied attacking civilians": the object is an event, not a party
     if recipient is None or recipient.lower_ in ("it", "this", "that"):
@@ -170,18 +175,23 @@ def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     """(actor head, recipient head) of a nominal trigger ("air strikes by X on Y")."""
     actor = prep_object(noun, ("by",))
     recipient = prep_object(noun, recipient_preps)
+    if noun.lemma_.lower() in POSS_IS_RECIPIENT:     # "the tanker's release", "Navalny's arrest"
+        recipient = recipient or child(noun, "poss")
     series = noun.head if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SERIES_NOUNS else None
     if series is not None:     # "a campaign of air strikes by X on Y"
         actor = actor or prep_object(series.head, ("by",))
         recipient = recipient or prep_object(series.head, recipient_preps)
     if actor is None:      # "Russian air strikes", "Moscow's offensive", "US and Russian talks"
-        actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS and c.text[:1].isupper()), None)
+        actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS and c.text[:1].isupper()
+                      and c is not recipient), None)
     governor = _governing_verb(noun)
     if governor is not None:
         if actor is None and governor.lemma_ not in UNDERGOER_VERBS and not is_passive(governor):
             actor = grammatical_subject(governor)
         if recipient is None and (governor.lemma_ in UNDERGOER_VERBS or is_passive(governor)):
             recipient = child(governor, *PASSIVE_SUBJECTS, *SUBJECTS)
+        if recipient is None:      # "filed a lawsuit in a Paris court against X"
+            recipient = prep_object(governor, recipient_preps)
     if recipient is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         recipient = child(noun.head, "dobj") or prep_object(noun.head, recipient_preps)
     return actor, recipient

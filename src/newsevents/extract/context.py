@@ -6,13 +6,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
-from .arguments import MentionIndex, actors_of, child, conjuncts
+from .arguments import MentionIndex, actors_of, child, conjuncts, prep_object
 
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "deal", "offer", "roadmap", "resolution", "proposition", "draft", "blueprint"}
 PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "put", "offer", "announce"}
 RECIPROCAL = {"each other", "one another"}
 BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "the two countries", "both"}
 UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
+FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "over", "for", "toward", "towards"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
@@ -36,6 +37,8 @@ class EventContext:
     def participants(self, head: Token | None) -> list[Actor]:
         if head is None:
             return []
+        if head.pos_ == "NUM":      # "freed 11 of Iran's political prisoners"
+            head = prep_object(head, ("of",)) or head
         if head.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children):
             group = self._coordinated_before(head.i)   # "they", "their forces" -> "Russia and Syria"
             if group:
@@ -48,7 +51,25 @@ class EventContext:
             return [Actor(place.text, place.start, place.end, name=place.name,
                           country=_alpha3().get(place.country), sector=None)]
         # no resolved mention: keep the phrase, with whatever codes its words give
-        return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN")]
+        return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN", "NUM")]
+
+    def coded_prep_party(self, token: Token) -> list[Actor]:
+        """A party named in a prepositional phrase of the trigger ("declared a ceasefire in Tripoli",
+        "established ties with El Salvador"), when the parse gave no recipient. Coded parties only."""
+        for c in token.children:
+            if c.dep_ != "prep" or c.lower_ not in FALLBACK_PREPS:
+                continue
+            obj = child(c, "pobj")
+            if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            found = actors_of(obj, self.mentions)
+            place = self._place_at(obj) if not found else None
+            if place is not None and place.country:
+                found = [Actor(place.text, place.start, place.end, name=place.name,
+                               country=_alpha3().get(place.country))]
+            if any(a.country or a.org for a in found):
+                return found
+        return []
 
     def _place_at(self, token: Token):
         for place in self.places:

@@ -16,13 +16,15 @@ from .arguments import _governing_verb, child, prep_object
 from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
 from .senses import choose_sense
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, TriggerSense, find_triggers
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
 INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
+COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
+REFUSAL = TriggerSense("refuse", "VERB", "REJECT", None, "120", ())
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
@@ -62,18 +64,23 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
         actors, status, claimer = [claimer], "asserted", None
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
+    if not _coded(recipients):
+        recipients = ctx.coded_prep_party(token) or recipients
     if not _coded(actors) and (not recipients or status != "asserted"):
         return None            # nobody to code, or an actorless event that is not even asserted
     if not _coded(actors + recipients):
         return None            # "Liverpool attacked down the left wing": no political party known
-    if actors and recipients and _codes(actors) and _codes(actors) == _codes(recipients) \
+    if actors and recipients and _identities(actors) == _identities(recipients) and _codes(actors) \
             and not ctx.is_reciprocal(token):
-        recipients = []        # "Russia's forces attacked Russian positions" is not Russia -> Russia
-    if len(actors) > 1 and not recipients and sense.type in SYMMETRIC_TYPES:
+        recipients = []        # the same parties on both sides, not a reciprocal: no recipient
+    if len(actors) > 1 and not _coded(recipients) and sense.type in SYMMETRIC_TYPES:
         recipients = list(reversed(actors))   # "Britain and the US signed an agreement": each with the other
     sense = _checked_by_classifier(sent, trigger, sense, actors, recipients)
     if sense is None:
         return None
+    if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
+        # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
+        sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
     etype = event_types()[sense.type]
     event = EventRecord(
         type=sense.type,
@@ -164,6 +171,17 @@ def cameo_quad(code: str | None) -> int | None:
         return None
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _identities(actors: list[Actor]) -> set[tuple]:
+    return {(a.country, a.org, a.sector) for a in actors}
+
+
+def _own_intent(token: Token) -> bool:
+    """Negated by the actor's own will or future ("will not", "won't", "refuses to"), not a report
+    that something did not happen."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "neg")}
+    return bool(aux & {"will", "wo", "would", "'ll", "shall"}) or token.head.lemma_ in ("refuse", "decline")
 
 
 def _coded(actors: list[Actor]) -> bool:

@@ -111,6 +111,8 @@ def features(text: str, actor: str | None, recipient: str | None,
         feats.update(f"aw:{s}" for s in after)
         if after:
             feats.add(f"pred:{after[0]}")
+        if len(after) > 1:
+            feats.add(f"predobj:{after[0]}_{after[1]}")
         feats.update(f"ab:{s}" for s in _window(stems, a_i - 1, -1, 2))
     if r_i >= 0:
         feats.update(f"rb:{s}" for s in _window(stems, r_i - 1, -1, 2))

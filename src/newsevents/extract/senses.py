@@ -38,6 +38,11 @@ OBJECT_CONSTRAINT = {
     ("host", "CONSULT"): set(),
     ("sign", "SUPPORT"): {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "declaration", "ceasefire", "truce"},
     ("hit", "ASSAULT"): None,
+    ("establish", "SUPPORT"): {"tie", "relation", "link", "contact"},
+    ("restore", "SUPPORT"): {"tie", "relation", "link", "contact"},
+    ("normalize", "SUPPORT"): {"tie", "relation"},
+    ("normalise", "SUPPORT"): {"tie", "relation"},
+    ("break", "SANCTION"): {"tie", "relation", "link", "contact"},
     ("give", "AID"): {"aid", "assistance", "million", "billion", "money", "fund", "loan", "weapon", "arm", "grant",
                       "asylum", "shelter", "support", "food", "medicine", "equipment", "ammunition", "refuge"},
     ("question", "ACCUSE"): {"legitimacy", "motive", "claim", "decision", "commitment", "role", "account", "integrity"},
@@ -64,6 +69,9 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
     lemma = token.lemma_.lower()
     senses = list(trigger.senses)
     if token.pos_ == "VERB":
+        if lemma == "call" and not ({"for", "on", "upon"} & _attachments(token)) and _object_lemma(token) \
+                and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
+            return TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())   # "called his counterpart"
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return None
