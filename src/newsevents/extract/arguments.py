@@ -26,7 +26,7 @@ ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize"
 POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "assassination", "expulsion",
                      "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster"}
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
-THEME_VERBS = {"withdraw", "pull", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
+THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
@@ -99,10 +99,11 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of ``preps`` attached to ``token``; dates and times are no parties."""
     for c in token.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             obj = child(c, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj
     return None
 

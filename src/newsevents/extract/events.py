@@ -19,10 +19,12 @@ from .senses import choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+DEMAND_NOUNS = {"demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
 INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
+STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
 REFUSAL = TriggerSense("refuse", "VERB", "REJECT", None, "120", ())
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
@@ -78,6 +80,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     sense = _checked_by_classifier(sent, trigger, sense, actors, recipients)
     if sense is None:
         return None
+    if sense.type == "PROTEST" and actors and all(a.sector in STATE_SECTORS for a in actors):
+        # "troops blockaded the headquarters": the state restricts, it does not protest
+        sense = TriggerSense(sense.lemma, sense.pos, "COERCE", "restrict", "172", sense.recipient_preps)
     if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
         # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
         sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
@@ -138,7 +143,12 @@ def _inside_event_noun(head: Token | None) -> Token | None:
 
     if head is None or head.pos_ != "NOUN":
         return head
-    for sense in lexicon().get(("NOUN", head.lemma_.lower()), ()):
+    lemma = head.lemma_.lower()
+    if lemma in DEMAND_NOUNS:   # "accepted the demands by protesters": whose demands
+        owner = prep_object(head, ("by", "from", "of")) or child(head, "poss")
+        if owner is not None:
+            return owner
+    for sense in lexicon().get(("NOUN", lemma), ()):
         inner = prep_object(head, sense.recipient_preps)
         if inner is not None:
             return inner

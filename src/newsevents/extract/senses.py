@@ -38,6 +38,8 @@ OBJECT_CONSTRAINT = {
     ("host", "CONSULT"): set(),
     ("sign", "SUPPORT"): {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "declaration", "ceasefire", "truce"},
     ("hit", "ASSAULT"): None,
+    ("ban", "COERCE"): {"newspaper", "website", "party", "protest", "rally", "gathering", "broadcast", "channel",
+                        "book", "publication", "magazine", "group", "organisation", "organization", "demonstration"},
     ("establish", "SUPPORT"): {"tie", "relation", "link", "contact"},
     ("restore", "SUPPORT"): {"tie", "relation", "link", "contact"},
     ("normalize", "SUPPORT"): {"tie", "relation"},
@@ -50,6 +52,7 @@ OBJECT_CONSTRAINT = {
 }
 PERSONAL_OBJECT_OK = {"receive", "host"}
 MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
+DEMAND_OBJECTS = {"demand", "request", "condition", "term", "call", "ultimatum", "appeal", "plea"}
 LABOUR_WORDS = {"worker", "union", "employee", "teacher", "doctor", "nurse", "miner", "driver", "staff", "general", "labour", "labor", "hunger", "student", "docker"}
 AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "military", "retaliatory", "preemptive", "pre-emptive", "deadly", "suicide"}
 
@@ -76,6 +79,8 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return None
         obj = _object_lemma(token)
+        if obj in DEMAND_OBJECTS and lemma in ("accept", "meet", "grant", "satisfy", "heed", "approve"):
+            return TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
             return TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))
         senses = [s for s in senses if _object_ok(lemma, s.type, obj)]

@@ -89,7 +89,7 @@ def find_triggers(sent) -> list[Trigger]:
     found = []
     for token in sent:
         pos = _pos_of(token)
-        if pos is None:
+        if pos is None or token.ent_type_ in ("DATE", "TIME"):   # "On March 24" is no march
             continue
         senses = table.get((pos, _lemma(token)))
         if not senses:
