@@ -209,6 +209,8 @@ def _governing_verb(noun: Token) -> Token | None:
         if node.dep_ == "pobj" and head.dep_ == "prep":
             if head.head.pos_ in ("VERB", "AUX"):
                 return head.head
+            if head.head.lemma_.lower() not in SERIES_NOUNS:
+                return None                    # "the escalation of fighting": not the verb's event
             node, hops = head.head, hops + 1   # "a campaign of [air strikes]" -> campaign
             continue
         return None

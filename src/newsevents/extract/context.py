@@ -51,7 +51,8 @@ class EventContext:
             return [Actor(place.text, place.start, place.end, name=place.name,
                           country=_alpha3().get(place.country), sector=None)]
         # no resolved mention: keep the phrase, with whatever codes its words give
-        return [self._nominal_actor(h) for h in conjuncts(head) if h.pos_ in ("NOUN", "PROPN", "NUM")]
+        return [self._nominal_actor(h) for h in conjuncts(head)
+                if h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper())]
 
     def coded_prep_party(self, token: Token) -> list[Actor]:
         """A party named in a prepositional phrase of the trigger ("declared a ceasefire in Tripoli",

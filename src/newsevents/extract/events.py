@@ -149,9 +149,11 @@ def _inside_event_noun(head: Token | None) -> Token | None:
         if owner is not None:
             return owner
     for sense in lexicon().get(("NOUN", lemma), ()):
-        inner = prep_object(head, sense.recipient_preps)
-        if inner is not None:
-            return inner
+        holders = [head] + [c for c in head.children if c.dep_ == "acl"]   # "sanctions imposed on X"
+        for holder in holders:
+            inner = prep_object(holder, sense.recipient_preps)
+            if inner is not None:
+                return inner
     return head
 
 

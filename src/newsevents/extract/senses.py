@@ -24,6 +24,8 @@ REQUIRED_ATTACHMENT = {
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
     ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise"},
+    ("reduce", "SANCTION"): {"aid", "funding", "tie", "relation", "presence", "staff", "import", "export"},
+    ("slash", "SANCTION"): {"aid", "funding", "import", "export"},
     ("cut", "SANCTION"): {"tie", "relation", "aid", "funding", "link", "supply", "contact"},
     ("lift", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "emergency"},
     ("ease", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "tension"},
@@ -52,6 +54,14 @@ OBJECT_CONSTRAINT = {
 }
 PERSONAL_OBJECT_OK = {"receive", "host"}
 MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
+# verb + object that is NOT the event reading ("sent a letter" is no aid)
+NOT_OBJECTS = {
+    ("send", "AID"): {"letter", "message", "signal", "warning", "note", "email", "invitation", "condolence",
+                      "greeting", "envoy", "delegation", "representative", "tweet", "text"},
+    ("provide", "AID"): {"detail", "information", "update", "evidence", "answer", "explanation", "comment"},
+    ("reinforce", "MOBILIZE"): {"commitment", "message", "view", "belief", "position", "point", "idea", "image"},
+    ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
+}
 DEMAND_OBJECTS = {"demand", "request", "condition", "term", "call", "ultimatum", "appeal", "plea"}
 LABOUR_WORDS = {"worker", "union", "employee", "teacher", "doctor", "nurse", "miner", "driver", "staff", "general", "labour", "labor", "hunger", "student", "docker"}
 AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "military", "retaliatory", "preemptive", "pre-emptive", "deadly", "suicide"}
@@ -75,6 +85,8 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
         if lemma == "call" and not ({"for", "on", "upon"} & _attachments(token)) and _object_lemma(token) \
                 and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
             return TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())   # "called his counterpart"
+        if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+            return TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())   # "called X a liar"
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return None
@@ -83,7 +95,8 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
             return TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
             return TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))
-        senses = [s for s in senses if _object_ok(lemma, s.type, obj)]
+        senses = [s for s in senses if _object_ok(lemma, s.type, obj)
+                  and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
     if len(senses) > 1:
         senses = _strike_or_protest(token, senses)
     return senses[0] if senses else None
