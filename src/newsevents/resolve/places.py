@@ -16,17 +16,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Place
-from .gazetteer import (ADMIN1_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
+from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
                         Gazetteer, load_gazetteer, normalise)
 
 FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, CAPITAL_FEATURE: 1.5,
-                 ADMIN1_FEATURE: -2.0}
+                 ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -2.0}
 MAIN_NAME_BONUS = 2.0
 COUNTRY_SHARE_WEIGHT = 2.0
 NEARBY_WEIGHT = 0.25
 CONFIDENT_CONTEXT_SIZE = 4
 REGION_SHARE_WEIGHT = 3.0
 INNER_MIN_POPULATION = 5_000
+INNER_REGION_BONUS = 3.0  # "Manitoba Chambers of Commerce" is about Manitoba, not Commerce, California
 DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, Texas
 NEARBY_CHARS = 300
 QUALIFIER_BONUS = 5.0
@@ -45,7 +46,7 @@ GENERIC_WORDS = frozenset("""
     forest lagoon point east west north south eastern western northern southern central new old
     great little upper lower grand saint fort commission union senate council assembly parliament
     ministry department bank investment federal reserve national international royal world cup
-    career tech company group office embassy club
+    career tech company group office embassy club chamber chambers commerce trade industry
 """.split())
 SUFFIXES = (" city", " county", " province", " state", " region", " governorate", " district",
             " municipality", " oblast", " island", " islands")
@@ -59,6 +60,7 @@ class Mention:
     candidates: list[Candidate]
     demonym: bool = False
     chosen: Candidate | None = None
+    direct: bool = True   # found by its own name, not by a place inside it ("Manila Cathedral")
 
 
 def candidates_for(name: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
@@ -81,14 +83,32 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
     a known place of some size ("Manila Cathedral" -> Manila, "Colorado State University" -> Colorado)."""
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
+        found_parts = []
         for i in range(len(words) - size + 1):
             part = words[i: i + size]
             if not all(w[:1].isupper() for w in part) or all(w.lower() in GENERIC_WORDS for w in part):
                 continue
+            short = len(normalise(" ".join(part))) < 3  # "No. 2 Centre" is not in Ho, Ghana; "US" is a country
             found = [c for c in gaz.lookup(" ".join(part))
-                     if c.population >= INNER_MIN_POPULATION or c.precision != "city"]
+                     if c.precision != "city" or (c.population >= INNER_MIN_POPULATION and not short)]
             if found:
-                return found
+                found_parts.append(found)
+        if found_parts:  # "Robinson College Cambridge": the part naming the best-known place
+            return max(found_parts, key=lambda found: max(_inner_salience(c) for c in found))
+    return _inner_demonym(words, gaz)
+
+
+def _inner_salience(c: Candidate) -> float:
+    return math.log10(c.population + 1) + (0.0 if c.precision == "city" else INNER_REGION_BONUS)
+
+
+def _inner_demonym(words: list[str], gaz: Gazetteer) -> list[Candidate]:
+    """"European Central Bank", "Russian Higher School of Economics": the country or region of a
+    demonym in the name."""
+    for word in words:
+        row = gaz.demonyms.get(normalise(word)) if word[:1].isupper() else None
+        if row is not None:
+            return [gaz.candidate(row)]
     return []
 
 
@@ -205,34 +225,70 @@ def to_place(m: Mention) -> Place:
                  feature=c.feature, precision=c.precision)
 
 
-def _back_off_to_main_city(mentions: list[Mention]) -> None:
-    """Unknown names (streets, buildings) are most likely in the article's most mentioned city."""
+NEXT_PLACE_GAP = re.compile(r"^[\"'\u201d\u2019)]?(?:\s*,\s*|\s+)(?:(?:in|at|near|outside|of)\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
+NEXT_PLACE_CHARS = 45
+POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+$")
+
+
+def _named_beside(text: str, i: int, mentions: list[Mention]) -> Candidate | None:
+    """The place named right beside an unknown name: "Kamenne Square in Bratislava", "X Hospital,
+    Leeds", "in the northeastern city of Tianjin", "Nashville's Y Street"."""
+    m = mentions[i]
+    if i + 1 < len(mentions):
+        following = mentions[i + 1]
+        gap = text[m.end: following.start]
+        if (following.chosen is not None and following.direct and len(gap) <= NEXT_PLACE_CHARS
+                and NEXT_PLACE_GAP.match(gap)):
+            return following.chosen
+    if i > 0:
+        before = mentions[i - 1]
+        if before.chosen is not None and POSSESSIVE_GAP.match(text[before.end: m.start]):
+            return before.chosen
+    return None
+
+
+def _main_city(mentions: list[Mention]) -> Candidate | None:
     cities = Counter(m.chosen.row for m in mentions if m.chosen is not None and m.chosen.precision == "city")
     if not cities:
-        return
+        return None
     row = cities.most_common(1)[0][0]
-    city = next(m.chosen for m in mentions if m.chosen is not None and m.chosen.row == row)
-    for m in mentions:
-        if m.chosen is None:
-            m.chosen = city
+    return next(m.chosen for m in mentions if m.chosen is not None and m.chosen.row == row)
+
+
+def _main_country(mentions: list[Mention], gaz: Gazetteer) -> Candidate | None:
+    countries = Counter(m.chosen.country for m in mentions if m.chosen is not None and m.chosen.country)
+    return gaz.country(countries.most_common(1)[0][0]) if countries else None
+
+
+def _back_off(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Unknown names (streets, buildings) are most likely in the place named beside them, else
+    in the article's most mentioned city, else in its most mentioned country."""
+    in_order = sorted(mentions, key=lambda m: m.start)
+    unknown = [i for i, m in enumerate(in_order) if m.chosen is None]
+    beside = {i: _named_beside(text, i, in_order) for i in unknown}
+    fallback = _main_city(mentions) or _main_country(mentions, gaz)
+    for i in unknown:
+        in_order[i].chosen = beside[i] or fallback
 
 
 def geocode(text: str, spans: Sequence[Sequence[int]], gaz: Gazetteer | None = None,
             back_off: bool = True) -> list[Place]:
     """Resolve given toponym spans (character offsets) in text; one Place per span, in order.
 
-    With ``back_off``, a span the gazetteer does not know gets the article's most mentioned city
-    (the usual home of its streets and buildings); otherwise, and when the article names no city,
-    it comes back as a Place with only text/start/end.
+    With ``back_off``, a span the gazetteer does not know gets the place named beside it, else the
+    article's most mentioned city (the usual home of its streets and buildings), else its most
+    mentioned country; otherwise, and when the article names no place, it comes back as a Place
+    with only text/start/end.
     """
     gaz = gaz or load_gazetteer()
     mentions = []
     for start, end in spans:
         found, demonym = candidates_for(text[start:end], gaz)
-        mentions.append(Mention(start, end, text[start:end], found, demonym))
+        mentions.append(Mention(start, end, text[start:end], found, demonym,
+                                direct=any(gaz.lookup(v) for v in _variants(text[start:end].strip()))))
     disambiguate(text, mentions)
     if back_off:
-        _back_off_to_main_city(mentions)
+        _back_off(text, mentions, gaz)
     return [to_place(m) for m in mentions]
 
 
