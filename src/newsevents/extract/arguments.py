@@ -26,7 +26,8 @@ ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize"
 POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "assassination", "expulsion",
                      "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster"}
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
-THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
+THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
+               "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
