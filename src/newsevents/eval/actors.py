@@ -65,11 +65,38 @@ def _right(key: str, expected: Any, got: dict[str, str]) -> bool:
     return got[key] in accepted
 
 
+# Documented convention differences (docs/actors.md, "Conventions"): a key whose miss is one of
+# these is left out of the "excluding conventions" tally. They are decided on the codes only.
+OUTSIDE_SCHEME = {"JNK", "BUD", "CHR", "MOS", "JEW", "HIN", "SHI", "SUN", "CTH", "PRO", "ORT"}
+ENTITY_CODES = {"VAT", "NGO", "IGO", "UNO", "EUR", "IMG", "MNC"}
+
+
+def convention(key: str, expected: Any, got: dict[str, str], expect: dict[str, Any]) -> str | None:
+    accepted = expected if isinstance(expected, list) else [expected]
+    value = got.get(key, "")
+    if key == "sector":
+        if any(a in OUTSIDE_SCHEME for a in accepted):
+            return "code outside our scheme"
+        if "LEG" in accepted and value == "ELI":
+            return "former office holder is ELI"
+        if "UNK" in accepted and value == "":
+            return "non-actor noun has no sector"
+        if "" in accepted and value == "CVL" and not got.get("wiki"):
+            return "bare place name is CVL"
+        if value and value == expect.get("sector_2"):
+            return "one sector per actor"
+    if key == "country" and "" in accepted and value in ENTITY_CODES:
+        return "entity code for international actors and the Holy See"
+    return None
+
+
 def score_case(case: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
     actor = resolve_actor(case["text"].strip(), case.get("date") or CURRENT_DATE, kb=kb)
     got = predicted(actor, kb)
     keys = {k: _right(k, v, got) for k, v in case["expect"].items() if k in KEYS}
-    return {"id": case.get("id"), "kind": case.get("kind", "actor"), "status": case.get("status", "active"),
+    conventions = {k: label for k, ok in keys.items() if not ok
+                   and (label := convention(k, case["expect"][k], got, case["expect"])) is not None}
+    return {"conventions": conventions, "id": case.get("id"), "kind": case.get("kind", "actor"), "status": case.get("status", "active"),
             "text": case["text"], "date": case.get("date"), "expect": case["expect"], "got": got,
             "keys": keys, "all": all(keys.values()) if keys else None}
 
@@ -102,14 +129,23 @@ def evaluate_actors(path: Path, kb: KnowledgeBase | None = None) -> dict[str, An
     active = [r for r in rows if r["status"] == "active"]
     return {"path": str(path), "cases": len(rows), "current_date_for_undated": CURRENT_DATE,
             "seconds": round(seconds, 3), "overall": _tally(rows), "active": _tally(active),
+            "active_excluding_conventions": _tally([_without_conventions(r) for r in active]),
+            "convention_misses": [{"text": r["text"], "conventions": r["conventions"]}
+                                  for r in active if r["conventions"]],
             "groups": {name: _tally(g) for name, g in sorted(groups.items())},
             "failures": [r for r in rows if r["all"] is False]}
+
+
+def _without_conventions(row: dict[str, Any]) -> dict[str, Any]:
+    keys = {k: ok for k, ok in row["keys"].items() if k not in row["conventions"]}
+    return {**row, "keys": keys, "all": all(keys.values()) if keys else None}
 
 
 def summary_lines(result: dict[str, Any]) -> list[str]:
     lines = [f"actor cases: {result['cases']} ({result['path']}), {result['seconds']} s"]
     for label in ("active", "overall"):
         lines.append(f"  {label:<24} {_line(result[label])}")
+    lines.append(f"  {'active w/o conventions':<24} {_line(result['active_excluding_conventions'])}")
     for name, tally in result["groups"].items():
         lines.append(f"  {name:<24} {_line(tally)}")
     return lines

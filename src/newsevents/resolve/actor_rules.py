@@ -180,3 +180,41 @@ def _org_codes(part: Part, kb: KnowledgeBase, date: str | None, country: str | N
     else:
         chosen = own
     return Codes(name=entry.name, country=entry.country or country, org=entry.org, sector=chosen)
+
+
+# -- unknown organisation names ---------------------------------------------------------------
+# Words that make an unknown capitalised name an organisation, with the sector they give. Domain
+# words win over generic ones ("Aboriginal Medical Services Alliance" is MED, not NGO).
+DOMAIN_WORDS = {
+    "MED": {"medical", "health", "hospital", "hospitals", "clinic", "doctors", "nurses"},
+    "EDU": {"university", "college", "school", "schools", "academy", "polytechnic"},
+    "JRN": {"news", "newspaper", "times", "herald", "gazette", "tribune", "television", "tv", "radio",
+            "broadcasting", "press"},
+    "REL": {"church", "diocese", "archdiocese", "mosque", "synagogue", "temple", "ulema", "clergy"},
+    "COP": {"police", "gendarmerie", "constabulary"},
+    "MIL": {"army", "navy", "armed forces", "air force"},
+    "JUD": {"court", "tribunal", "judiciary", "prosecutor's"},
+    "LEG": {"parliament", "senate", "assembly", "congress", "legislature"},
+    "PTY": {"party"},
+    "LAB": {"workers", "labour", "labor", "unions"},
+    "AGR": {"farmers", "agricultural"},
+    "BUS": {"company", "corporation", "corp", "inc", "ltd", "llc", "plc", "holdings", "airlines",
+            "airways", "industries", "bank", "group ltd", "chamber of commerce"},
+    "GOV": {"ministry", "government", "commission", "agency", "department", "authority",
+            "administration", "council"},
+    "NGO": {"foundation", "alliance", "association", "society", "charity", "coalition", "network",
+            "federation", "trust", "institute", "centre", "center", "committee"},
+}
+
+
+def org_name_sector(name: str) -> str | None:
+    """The sector an unknown organisation's own words give, or None when nothing marks it as one."""
+    words = name.lower().replace("-", " ").split()
+    grams = set(words) | {" ".join(words[k:k + 2]) for k in range(len(words) - 1)} \
+        | {" ".join(words[k:k + 3]) for k in range(len(words) - 2)}
+    if "central bank" in grams or "reserve bank" in grams:
+        return "GOV"
+    for code, vocab in DOMAIN_WORDS.items():
+        if grams & vocab:
+            return code
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import Actor
-from .actor_rules import LOCATIVE, Codes, Part, combine, part_kind
+from .actor_rules import LOCATIVE, Codes, Part, combine, org_name_sector, part_kind
 from .kb import Entry, Hit, KnowledgeBase, load_kb, norm, person_at
 
 PREPOSITIONS = LOCATIVE | {"of", "for", "with", "to", "on", "by", "against", "under", "over", "into"}
@@ -165,12 +165,40 @@ def _place_or_name(raw: str, start: int, end: int, prep: str | None, kb: Knowled
 
     iso3 = city_country(raw)
     if iso3 is not None:
-        entry = Entry("demonym" if prep else "place", raw, country=iso3, sector=None if prep else "CVL")
+        entry = Entry("place", raw, country=iso3, sector=None if prep else "CVL")
         return Part("place", raw, start, end, [Hit(entry)], prep)
+    org = _unknown_org(raw, kb)
+    if org is not None:
+        return Part("org", raw, start, end, [Hit(org)], prep)
     known = _known_surname(raw, kb)
     if known is not None:
         return Part("person", raw, start, end, [Hit(e) for e in known], prep)
     return Part("name", raw, start, end, complement=prep)
+
+
+def _unknown_org(raw: str, kb: KnowledgeBase) -> Entry | None:
+    """An unknown name with organisation words ("Aboriginal Medical Services Alliance Northern
+    Territory"): an organisation with the sector its words give and the country a place in it names."""
+    words = raw.split()
+    sector = org_name_sector(raw) if len(words) > 1 else None
+    if sector is None:
+        return None
+    return Entry("org", raw, country=_country_in_name(words, kb), sector=sector)
+
+
+def _country_in_name(words: list[str], kb: KnowledgeBase) -> str | None:
+    from .places_lookup import city_country
+
+    for size in range(len(words), 0, -1):
+        for k in range(len(words) - size + 1):
+            window = " ".join(words[k:k + size])
+            if not window[:1].isupper() or org_name_sector(window) is not None and size == 1:
+                continue
+            hits = [h.entry for h in kb.lookup(window) if h.entry.kind in ("country", "demonym", "metonym")]
+            country = hits[0].country if hits else city_country(window)
+            if country:
+                return country
+    return None
 
 
 def _known_surname(raw: str, kb: KnowledgeBase) -> list[Entry] | None:
