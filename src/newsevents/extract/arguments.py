@@ -29,6 +29,8 @@ DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse",
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
+CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
+                      "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
 SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
@@ -208,6 +210,8 @@ def _governing_verb(noun: Token) -> Token | None:
         if node.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
         if node.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in CIRCUMSTANCE_PREPS:
+                return None                    # "after mass protests, the army overthrew him"
             if head.head.pos_ in ("VERB", "AUX"):
                 return head.head
             if head.head.lemma_.lower() not in SERIES_NOUNS:

@@ -14,6 +14,7 @@ RECIPROCAL = {"each other", "one another"}
 BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "the two countries", "both"}
 UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
 FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "over", "for", "toward", "towards"}
+OBLIGATION = {"must", "should", "ought", "need", "needs"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
@@ -185,6 +186,29 @@ class EventContext:
                 type="ACCUSE", mode="allege", cameo="112", quad_class=3,
                 sentence=event.sentence, trigger=cue or event.trigger,
                 actor=[speaker], recipient=accused, status="asserted",
+                location=event.location, date=event.date, date_precision=event.date_precision,
+                confidence=max(0.05, event.confidence - 0.1),
+            ))
+        return derived
+
+    def demands_from_obligations(self, events: list[EventRecord]) -> list[EventRecord]:
+        """"Russia says Israel must end its attacks": Russia makes a demand (REQUEST) of Israel."""
+        derived = []
+        for event in events:
+            quote = self._quote_for(event)
+            if quote is None or quote.speaker is None or event.type in ("REQUEST", "ACCUSE"):
+                continue
+            token = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").root
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+                continue
+            subject = child(token, "nsubj")
+            obliged = self.participants(subject) if subject is not None else []
+            speakers = self._speaker_group(quote.speaker)
+            if not obliged or not _codes(speakers) or _codes(speakers) == _codes(obliged):
+                continue
+            derived.append(EventRecord(
+                type="REQUEST", mode="change", cameo="100", quad_class=3, sentence=event.sentence,
+                trigger=quote.cue or event.trigger, actor=speakers, recipient=obliged, status="asserted",
                 location=event.location, date=event.date, date_precision=event.date_precision,
                 confidence=max(0.05, event.confidence - 0.1),
             ))

@@ -45,6 +45,7 @@ def find_events(doc: Doc) -> list[EventRecord]:
                 events.append(event)
     events = _drop_absorbed(events)
     events.extend(ctx.accusations_from_claims(events))
+    events.extend(ctx.demands_from_obligations(events))
     return _dedupe(events)
 
 
