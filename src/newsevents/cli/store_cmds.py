@@ -9,10 +9,12 @@ import click
 from ..errors import NewsEventsError
 from ..store import highlight, queries, render
 from ..store.ingest import IngestSummary, LazyPipeline, ingest_articles
+from ..store.dialect import is_url
+from ..store.postgres import display_url
 from ..store.writer import StoreWriter, open_store
 
-DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default="events.duckdb",
-                         show_default=True, help="DuckDB database file.")
+DB_HELP = "DuckDB database file, or a postgresql://user@host/dbname URL."
+DB_OPTION = click.option("--db", "db", default="events.duckdb", show_default=True, help=DB_HELP)
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -118,7 +120,9 @@ def show(article_id, db, color):
     try:
         article = queries.get_article(con, article_id)
         if article is None:
-            raise click.ClickException(f"{article_id}: no such article in {db}; list ids with `newsevents events --db {db}`")
+            shown = _shown(db)
+            raise click.ClickException(f"{article_id}: no such article in {shown}; "
+                                       f"list ids with `newsevents events --db {shown}`")
         found = queries.find_events(con, queries.EventFilter(article=article_id))
         quotes = queries.article_quotes(con, article_id)
     finally:
@@ -128,8 +132,8 @@ def show(article_id, db, color):
 
 
 @click.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="newsevents-demo.duckdb", show_default=True,
-              help="Demo database file (created or reused).")
+@click.option("--db", default="newsevents-demo.duckdb", show_default=True,
+              help="Demo database (created or reused): a DuckDB file, or a postgresql:// URL.")
 def demo(db):
     """Code the sample articles and print their events.
 
@@ -146,8 +150,13 @@ def demo(db):
         click.echo("\n" + _format_events(queries.find_events(con), "table"))
     finally:
         con.close()
-    click.echo(f"\ndatabase: {Path(db).resolve()}  (try: newsevents show ARTICLE_ID --db {db})")
+    where = _shown(db) if is_url(db) else Path(db).resolve()
+    click.echo(f"\ndatabase: {where}  (try: newsevents show ARTICLE_ID --db {_shown(db)})")
     sys.exit(summary.exit_code)
+
+
+def _shown(db: str) -> str:
+    return display_url(db) if is_url(db) else db
 
 
 def _open(db: str, read_only: bool = False):

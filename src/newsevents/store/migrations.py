@@ -1,25 +1,26 @@
 """Named, tracked schema migrations (in the style of sqlite-utils' migrations).
 
 Each migration has a stable name and runs once; ``schema_migrations`` records which have
-run. To change the schema, append a new migration; never edit one that has shipped.
+run. The same migrations build a DuckDB file and a PostgreSQL database (DDL from schema.py).
+To change the schema, append a new migration; never edit one that has shipped.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-import duckdb
-
+from .dialect import dialect_of
 from .schema import COLUMNS, create_table_sql
 
-Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
+Migration = tuple[str, Callable[[Any], None]]
 
 
-def _initial(con: duckdb.DuckDBPyConnection) -> None:
+def _initial(con: Any) -> None:
     for table in COLUMNS:
-        con.execute(create_table_sql(table))
+        con.execute(create_table_sql(table, dialect_of(con).types))
 
 
-def _child_indexes(con: duckdb.DuckDBPyConnection) -> None:
+def _child_indexes(con: Any) -> None:
     # Queries filter events by article and participants by event; resumes look up hashes.
     con.execute("CREATE INDEX IF NOT EXISTS events_article ON events (article_id)")
     con.execute("CREATE INDEX IF NOT EXISTS participants_event ON event_participants (event_id)")
@@ -31,12 +32,12 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+def applied(con: Any) -> list[str]:
     _ensure_table(con)
     return [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY applied_at, name").fetchall()]
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+def migrate(con: Any) -> list[str]:
     """Apply every migration not yet applied, each in its own transaction; return their names."""
     done = set(applied(con))
     ran = []
@@ -55,7 +56,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return ran
 
 
-def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
+def _ensure_table(con: Any) -> None:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"

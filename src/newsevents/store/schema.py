@@ -1,9 +1,10 @@
 """The store's tables, in one place: column lists, types, and ArticleRecord -> rows.
 
-Both writers use this module: the DuckDB writer (store/writer.py) and the Spark job that
-writes Parquet with the same columns. ``record_to_rows`` is pure (no database), so any
-writer can call it. Every child row carries ``article_id`` and character offsets into
-``articles.text``, so each value can be traced back to the words it came from.
+Both writers use this module: the store writer (store/writer.py; the DDL of DuckDB and of
+PostgreSQL both come from COLUMNS) and the Spark job that writes Parquet with the same
+columns. ``record_to_rows`` is pure (no database), so any writer can call it. Every child
+row carries ``article_id`` and character offsets into ``articles.text``, so each value can be
+traced back to the words it came from.
 """
 from __future__ import annotations
 
@@ -92,8 +93,10 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([(name, _ARROW_TYPES[kind]) for name, kind in COLUMNS[table]])
 
 
-def create_table_sql(table: str) -> str:
-    cols = [f'"{name}" {kind}' for name, kind in COLUMNS[table]]
+def create_table_sql(table: str, types: dict[str, str] | None = None) -> str:
+    """CREATE TABLE for ``table``; ``types`` maps COLUMNS' DuckDB types to another dialect's."""
+    types = types or {}
+    cols = [f'"{name}" {types.get(kind, kind)}' for name, kind in COLUMNS[table]]
     if table in KEYS:
         cols.append(KEYS[table])
     return f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(cols) + "\n)"

@@ -1,9 +1,10 @@
-"""The one writer: every write to the store goes through here.
+"""The one writer: every write to the store goes through here, DuckDB or PostgreSQL.
 
-Rows are inserted as Arrow tables (one INSERT per table per batch, not a Python loop per row),
-and each batch of articles is one transaction: a crash (even SIGKILL) leaves every article
-either fully stored, with all its events, participants, quotes, places and quantities, or
-not stored at all. DuckDB allows one writing process per file, which suits one writer.
+Rows go in in bulk (one INSERT from an Arrow table per table per batch on DuckDB, COPY on
+PostgreSQL; store/dialect.py), and each batch of articles is one transaction: a crash (even
+SIGKILL) leaves every article either fully stored, with all its events, participants, quotes,
+places and quantities, or not stored at all. DuckDB allows one writing process per file,
+which suits one writer.
 """
 from __future__ import annotations
 
@@ -12,34 +13,43 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from ..errors import StoreError
+from . import postgres
+from .dialect import dialect_of, first_line, is_url
 from .migrations import migrate
-from .schema import RECORD_TABLES, arrow_schema, column_names, failure_row
+from .schema import RECORD_TABLES, failure_row
 
 Rows = dict[str, list[dict[str, Any]]]
 
 
-def open_store(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating and migrating when needed) the DuckDB store at ``path``."""
+def open_store(path: str | Path = ":memory:", read_only: bool = False) -> Any:
+    """Open (creating and migrating when needed) the store: a DuckDB file, or a postgresql:// URL."""
     target = str(path)
-    if read_only and target != ":memory:" and not Path(target).exists():
-        raise StoreError(f"{target}: no such database; create it with `newsevents ingest --db {target}`")
-    try:
-        con = duckdb.connect(target, read_only=read_only)
-    except duckdb.Error as e:
-        raise StoreError(f"{target}: cannot open database ({_first_line(e)})") from e
+    if is_url(target):
+        con = postgres.connect(target, read_only=read_only)
+    else:
+        con = _open_duckdb(target, read_only)
     if not read_only:
         migrate(con)
     return con
 
 
+def _open_duckdb(target: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only and target != ":memory:" and not Path(target).exists():
+        raise StoreError(f"{target}: no such database; create it with `newsevents ingest --db {target}`")
+    try:
+        return duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as e:
+        raise StoreError(f"{target}: cannot open database ({first_line(e)})") from e
+
+
 class StoreWriter:
     """Writes batches of article rows and failures, one transaction per batch."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: Any):
         self.con = con
+        self.dialect = dialect_of(con)
 
     def known_hashes(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT content_hash FROM articles").fetchall()}
@@ -67,7 +77,7 @@ class StoreWriter:
 
     def write_failures(self, failures: Iterable[tuple[str, str]]) -> None:
         """Record (origin, reason) pairs; a rerun that fails the same way updates the time."""
-        rows = [failure_row(origin, reason) for origin, reason in failures]
+        rows = list({pair: failure_row(*pair) for pair in failures}.values())
         if rows:
             self._transaction([("failures", rows)], replace=True)
 
@@ -79,22 +89,10 @@ class StoreWriter:
             self.con.execute("COMMIT")
         except Exception as e:
             self.con.execute("ROLLBACK")
-            if isinstance(e, duckdb.Error):
-                raise StoreError(f"store write failed, batch rolled back: {_first_line(e)}") from e
+            if isinstance(e, self.dialect.errors()):
+                raise StoreError(f"store write failed, batch rolled back: {first_line(e)}") from e
             raise
 
     def _insert(self, table: str, rows: list[dict[str, Any]], replace: bool) -> None:
-        if not rows:
-            return
-        data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
-        cols = ", ".join(f'"{c}"' for c in column_names(table))
-        verb = "INSERT OR REPLACE" if replace else "INSERT"
-        self.con.register("_incoming_rows", data)
-        try:
-            self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _incoming_rows")
-        finally:
-            self.con.unregister("_incoming_rows")
-
-
-def _first_line(e: BaseException) -> str:
-    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if rows:
+            self.dialect.insert(self.con, table, rows, replace)
