@@ -50,32 +50,32 @@ def invoke(command, *args):
     return result.exit_code, result.output
 
 
-def test_events_table(db_file):
-    assert invoke(events, "--db", db_file) == (0, TABLE)
+def test_events_table(filled_db):
+    assert invoke(events, "--db", filled_db) == (0, TABLE)
 
 
-def test_events_csv_with_filters(db_file):
-    assert invoke(events, "--db", db_file, "--actor", "rus", "--format", "csv") == (0, CSV)
+def test_events_csv_with_filters(filled_db):
+    assert invoke(events, "--db", filled_db, "--actor", "rus", "--format", "csv") == (0, CSV)
 
 
-def test_events_json_has_participants(db_file):
-    code, out = invoke(events, "--db", db_file, "--place", "Idlib", "--format", "json")
+def test_events_json_has_participants(filled_db):
+    code, out = invoke(events, "--db", filled_db, "--place", "Idlib", "--format", "json")
     (event,) = json.loads(out)
     assert code == 0 and event["event_id"] == "b2:E1"
     assert event["actor"] == [{"text": "The United Nations", "start": 0, "end": 18, "name": "United Nations",
                                "country": None, "org": "UN", "sector": None}]
 
 
-def test_events_every_filter_option_reaches_the_query(db_file):
-    code, out = invoke(events, "--db", db_file, "--recipient", "SYR", "--type", "ASSAULT", "--type", "AID",
+def test_events_every_filter_option_reaches_the_query(filled_db):
+    code, out = invoke(events, "--db", filled_db, "--recipient", "SYR", "--type", "ASSAULT", "--type", "AID",
                        "--status", "claimed", "--since", "2016-09-01", "--until", "2016-09-30",
                        "--article", "a1", "--limit", "5", "--format", "csv")
     assert code == 0 and [line.split(",")[0] for line in out.splitlines()] == ["event_id", "a1:E1"]
 
 
-def test_events_none_match_and_bad_date(db_file):
-    assert invoke(events, "--db", db_file, "--type", "PROTEST") == (0, "no events match\n")
-    code, out = invoke(events, "--db", db_file, "--since", "last week")
+def test_events_none_match_and_bad_date(filled_db):
+    assert invoke(events, "--db", filled_db, "--type", "PROTEST") == (0, "no events match\n")
+    code, out = invoke(events, "--db", filled_db, "--since", "last week")
     assert code == 2 and "'last week' does not match the format '%Y-%m-%d'" in out
 
 
@@ -95,18 +95,18 @@ def test_table_fits_a_100_column_terminal():
     assert "hypothetical" in lines[2] and "COOPERATE" in lines[2] and "…" in lines[2]
 
 
-def test_show_marks_spans_with_plain_markers(db_file):
-    assert invoke(show, "a1", "--db", db_file) == (0, SHOW)
+def test_show_marks_spans_with_plain_markers(filled_db):
+    assert invoke(show, "a1", "--db", filled_db) == (0, SHOW)
 
 
-def test_show_colours_spans_when_asked(db_file):
-    code, out = invoke(show, "a1", "--db", db_file, "--color")
+def test_show_colours_spans_when_asked(filled_db):
+    code, out = invoke(show, "a1", "--db", filled_db, "--color")
     assert code == 0
     assert "\x1b[31m\x1b[1m\x1b[4mstruck\x1b[0m" in out      # trigger inside quote content: red, bold, underlined
     assert "\x1b[36m" in out and "\x1b[35m" in out and "\x1b[32m" in out  # actor, recipient, cue
     assert "[struck]" not in out
 
 
-def test_show_unknown_article(db_file):
-    code, out = invoke(show, "zz", "--db", db_file, "--no-color")
+def test_show_unknown_article(filled_db):
+    code, out = invoke(show, "zz", "--db", filled_db, "--no-color")
     assert code == 1 and out.startswith("Error: zz: no such article in ")

@@ -1,4 +1,4 @@
-"""Ingest into a real DuckDB file with real readers; a blank spaCy pipeline codes fast."""
+"""Ingest into real stores (DuckDB, PostgreSQL) with real readers; a blank spaCy pipeline codes fast."""
 import shutil
 
 import pytest
@@ -56,8 +56,8 @@ def copy_samples(folder, n):
     return folder
 
 
-def test_reingesting_the_same_files_stores_each_article_once(tmp_path, blank_pipeline):
-    folder, db = copy_samples(tmp_path / "in", 5), tmp_path / "e.duckdb"
+def test_reingesting_the_same_files_stores_each_article_once(tmp_path, db, blank_pipeline):
+    folder = copy_samples(tmp_path / "in", 5)
     first = run(folder, db, blank_pipeline)
     second = run(folder, db, blank_pipeline)
     assert (first.read, first.stored, first.skipped_exact, first.exit_code) == (5, 5, 0, 0)
@@ -65,8 +65,8 @@ def test_reingesting_the_same_files_stores_each_article_once(tmp_path, blank_pip
     assert rows(db, "SELECT count(*), count(DISTINCT content_hash) FROM articles") == [(5, 5)]
 
 
-def test_a_near_duplicate_is_linked_and_not_coded_even_in_a_later_run(tmp_path, blank_pipeline):
-    folder, db = copy_samples(tmp_path / "in", 1), tmp_path / "e.duckdb"
+def test_a_near_duplicate_is_linked_and_not_coded_even_in_a_later_run(tmp_path, db, blank_pipeline):
+    folder = copy_samples(tmp_path / "in", 1)
     run(folder, db, blank_pipeline)
     text = SAMPLES[0].read_text()
     later = tmp_path / "later"
@@ -79,8 +79,8 @@ def test_a_near_duplicate_is_linked_and_not_coded_even_in_a_later_run(tmp_path, 
     assert dup == [(original[0], None, True)]
 
 
-def test_failures_are_recorded_with_reasons_and_the_batch_goes_on(tmp_path, blank_pipeline):
-    folder, db = copy_samples(tmp_path / "in", 3), tmp_path / "e.duckdb"
+def test_failures_are_recorded_with_reasons_and_the_batch_goes_on(tmp_path, db, blank_pipeline):
+    folder = copy_samples(tmp_path / "in", 3)
     (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
     (folder / "empty.txt").write_text("   \n")
     refused = SAMPLES[3].read_text().replace("(Newswire)", f"(Newswire) {REFUSE}")
@@ -94,23 +94,23 @@ def test_failures_are_recorded_with_reasons_and_the_batch_goes_on(tmp_path, blan
     assert len(summary.failures) == 3
 
 
-def test_nothing_usable_gives_exit_code_2(tmp_path, blank_pipeline):
+def test_nothing_usable_gives_exit_code_2(tmp_path, db, blank_pipeline):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
-    summary = run(folder, tmp_path / "e.duckdb", blank_pipeline)
+    summary = run(folder, db, blank_pipeline)
     assert (summary.read, summary.stored, summary.exit_code) == (0, 0, 2)
 
 
-def test_cli_rerun_skips_stored_articles_without_loading_a_model(tmp_path, blank_pipeline):
+def test_cli_rerun_skips_stored_articles_without_loading_a_model(tmp_path, db, blank_pipeline):
     from click.testing import CliRunner
 
     from newsevents.cli.store_cmds import ingest
 
-    folder, db = copy_samples(tmp_path / "in", 2), tmp_path / "e.duckdb"
+    folder = copy_samples(tmp_path / "in", 2)
     (folder / "empty.txt").write_text("")
     run(folder, db, blank_pipeline)
-    result = CliRunner().invoke(ingest, [str(folder), "--db", str(db), "--model", "no_such_model"])
+    result = CliRunner().invoke(ingest, [str(folder), "--db", db, "--model", "no_such_model"])
     empty = str(folder / "empty.txt")
     (failure,) = read_inputs([empty])  # the reader's own wording of why
     assert result.exit_code == 1, result.output
@@ -124,11 +124,11 @@ def test_cli_rerun_skips_stored_articles_without_loading_a_model(tmp_path, blank
     assert "stored: 0 articles" in result.stderr  # the tqdm bar
 
 
-def test_cli_nothing_usable_exits_2(tmp_path):
+def test_cli_nothing_usable_exits_2(tmp_path, db):
     from click.testing import CliRunner
 
     from newsevents.cli.store_cmds import ingest
 
     (tmp_path / "empty.txt").write_text("")
-    result = CliRunner().invoke(ingest, [str(tmp_path / "empty.txt"), "--db", str(tmp_path / "e.duckdb")])
+    result = CliRunner().invoke(ingest, [str(tmp_path / "empty.txt"), "--db", db])
     assert result.exit_code == 2 and result.stdout.startswith("read        0 articles\n")

@@ -28,8 +28,8 @@ def test_every_span_points_at_its_text_in_the_stored_article(store):
         assert total and bad == 0, table
 
 
-def test_a_failing_batch_is_rolled_back_whole():
-    con = open_store(":memory:")
+def test_a_failing_batch_is_rolled_back_whole(empty_store):
+    con = empty_store
     writer = StoreWriter(con)
     writer.write_batch([record_to_rows(record_aleppo())])
     clash = record_aid()
@@ -42,13 +42,16 @@ def test_a_failing_batch_is_rolled_back_whole():
         assert ids <= {"a1"}, table
 
 
-def test_failures_are_recorded_once_per_origin_and_reason():
-    con = open_store(":memory:")
+def test_failures_are_recorded_once_per_origin_and_reason(empty_store):
+    con = empty_store
     writer = StoreWriter(con)
-    writer.write_failures([("x.bin", "binary file"), ("y.txt", "empty input")])
+    writer.write_failures([("x.bin", "binary file"), ("y.txt", "empty input"), ("y.txt", "empty input")])
+    (first,) = con.execute('SELECT "at" FROM failures WHERE origin = ?', ["x.bin"]).fetchone()
     writer.write_failures([("x.bin", "binary file")])
     rows = con.execute("SELECT origin, reason FROM failures ORDER BY origin").fetchall()
     assert rows == [("x.bin", "binary file"), ("y.txt", "empty input")]
+    (again,) = con.execute('SELECT "at" FROM failures WHERE origin = ?', ["x.bin"]).fetchone()
+    assert again > first  # the rerun's failure replaced the row
 
 
 def test_open_store_refuses_a_missing_file_for_reading(tmp_path):
