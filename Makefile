@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and pip:
 #   make demo   installs newsevents in .venv and codes the bundled sample articles
-#   make test   installs newsevents (and a Java runtime for the Spark tests) and runs every test
+#   make test   installs newsevents (and Java and PostgreSQL for the Spark and store tests), runs every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,6 +18,10 @@ $(VENV)/.installed: pyproject.toml
 demo: install
 	$(BIN)/newsevents demo
 
+# The Spark tests need Java and the PostgreSQL store tests a server: both are installed when
+# missing, and a throwaway PostgreSQL cluster lives only for the test run.
 test: install
 	bash .ci/install-java.sh
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	url=$$(bash .ci/start-postgres.sh) && \
+	  NEWSEVENTS_TEST_PG_URL="$$url" $(BIN)/python -m pytest -q -p no:cacheprovider; \
+	  status=$$?; bash .ci/start-postgres.sh --stop; exit $$status

@@ -23,7 +23,7 @@ FULL_DATES = (
     re.compile(rf"\b{DAY}\s+{MONTH},?\s+{YEAR}\b"),              # 7 October 2016
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),  # 2016-10-07
 )
-AGENCY = r"\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|IANS|PTI|AA)\)"
+AGENCY = r"\([A-Z][A-Za-z.&' ]{0,30}\)"   # (Reuters), (AFP), (Newswire), (Anadolu Agency) ...
 DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z.'\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'\- ]{{1,30}})?,\s+{MONTH}\s+{DAY}"
     rf"(?:,\s+{YEAR})?\s*(?:{AGENCY}\s*)?[-\u2013\u2014]"
