@@ -195,7 +195,7 @@ def featurize_corpus(corpus: list[LabelledSentence], lexicon) -> list[dict[str, 
     return [dict.fromkeys(sorted(features(s.text, s.actor, s.recipient, lexicon)), 1) for s in corpus]
 
 
-def fit(corpus: list[LabelledSentence], lexicon: dict[str, tuple[str, ...]], c: float = 4.0,
+def fit(corpus: list[LabelledSentence], lexicon: dict[str, tuple[str, ...]], c: float = 16.0,
         seed: int = SEED, clauses: list[str] | None = None) -> RelationModel:
     """Fit the logistic regression on ``corpus`` (deterministic for a given corpus and seed)."""
     corpus = augment(corpus, clauses or [], seed)
@@ -228,7 +228,7 @@ def cross_validate(corpus: list[LabelledSentence], lexicon, c: float, folds: int
     return float(f1_score(y, predicted, average="macro"))
 
 
-def train(paths: list[Path] | None = None, out_dir: Path | None = None, c: float = 4.0,
+def train(paths: list[Path] | None = None, out_dir: Path | None = None, c: float = 16.0,
           cv_folds: int = 0) -> RelationModel:
     """Train from the corpus files and write the artefacts; return the model (meta has the figures)."""
     paths = paths or corpus_files()

@@ -118,8 +118,23 @@ def features(text: str, actor: str | None, recipient: str | None,
         feats.update(f"rb:{s}" for s in _window(stems, r_i - 1, -1, 2))
         feats.update(f"ra:{s}" for s in _window(stems, r_i + 1, 1, 2))
     feats.update(_modality(tokens, stems))
+    feats.update(_char_grams(stems, a_i, r_i))
     feats.update(_lexicon_features(stems, a_i, lexicon))
     return feats
+
+
+def _char_grams(stems: list[str], a_i: int, r_i: int, n: int = 4) -> set[str]:
+    """Character n-grams of the predicate-window words: unseen inflections and derivations
+    ("reinstated", "renewal") still share pieces with words the corpus has."""
+    words = set(_window(stems, a_i + 1, 1, 3)) if a_i >= 0 else set()
+    if a_i >= 0 and r_i >= 0:
+        lo, hi = sorted((a_i, r_i))
+        words.update(s for s in stems[lo + 1:hi] if s not in SKIP)
+    out: set[str] = set()
+    for w in words:
+        padded = f"<{w}>"
+        out.update(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    return out
 
 
 def _order(a_i: int, r_i: int) -> str:
