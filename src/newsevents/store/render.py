@@ -10,7 +10,7 @@ MAX_WIDTH = 100
 SEP = "  "
 EVENT_COLUMNS = ("event_id", "date", "type", "status", "actor", "recipient", "place", "trigger")
 # Columns that give up width first when a row is too wide, narrowest allowed in brackets.
-_SHRINKABLE = {"trigger": 8, "place": 8, "recipient": 9, "actor": 9}   # ids stay whole: `show` needs them
+_SHRINKABLE = {"trigger": 8, "place": 8, "recipient": 9, "actor": 9, "event_id": 20}   # 16-digit article ids stay whole
 
 
 def actor_code(p: dict[str, Any]) -> str:
