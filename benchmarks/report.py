@@ -23,12 +23,14 @@ def render(r: dict) -> str:
         f"nlp.pipe batch {r['args'].batch_size}, chunk {r['args'].chunk_size}, "
         f"store batch {r['args'].store_batch}.",
         "",
-        "| run | seconds | articles/s | words/s | vs floor (1 process) |", "|---|---:|---:|---:|---:|",
+        "| run | seconds | articles/s | words/s | vs floor (1 process) | CPU s per article |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    base = r["floors"].get("1 process")
-    for name, seconds in r["floors"].items():
-        lines.append(_row(f"floor: bare spaCy parse, {name}", seconds, n, words, base))
-    lines.append(_row("end to end: files -> DuckDB (wall, incl. worker start)", wall, n, words, base))
+    base = r["floors"].get("1 process", (None,))[0]
+    for name, (seconds, cpu) in r["floors"].items():
+        lines.append(_row(f"floor: bare spaCy parse, {name}", seconds, n, words, base, cpu))
+    lines.append(_row("end to end: files -> DuckDB (wall, incl. worker start)", wall, n, words, base,
+                      run["cpu"]))
     lines.append(_row("end to end, excl. worker start", wall - run["startup"], n, words, base))
     lines += ["", f"Worker start (spawn + model load): {run['startup']:.1f} s.", "",
               "| stage | seconds | share |", "|---|---:|---:|"]
@@ -53,9 +55,10 @@ def render(r: dict) -> str:
     return "\n".join(lines)
 
 
-def _row(name: str, seconds: float, n: int, words: int, base: float | None) -> str:
+def _row(name: str, seconds: float, n: int, words: int, base: float | None, cpu: float | None = None) -> str:
     ratio = f"{base / seconds:.2f}x" if base else "n/a"
-    return f"| {name} | {seconds:.1f} | {n / seconds:.2f} | {words / seconds:,.0f} | {ratio} |"
+    per_article = f"{cpu / n:.3f}" if cpu is not None else ""
+    return f"| {name} | {seconds:.1f} | {n / seconds:.2f} | {words / seconds:,.0f} | {ratio} | {per_article} |"
 
 
 def _prefilter_lines(counts: dict[str, int]) -> list[str]:

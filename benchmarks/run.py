@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import resource
 import sys
 import tempfile
 import time
@@ -80,18 +81,25 @@ def repeated(articles: list, n: int) -> list:
     return out
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its children that have been waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def floor_worker(texts: list[str], model: str, batch_size: int, n_process: int, queue) -> None:
     import spacy
 
     nlp = spacy.load(model)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
-    queue.put(time.perf_counter() - start)
+    queue.put((time.perf_counter() - start, cpu_seconds() - cpu))
 
 
-def measure_floor(texts: list[str], model: str, batch_size: int, n_process: int = 1) -> float:
-    """Seconds of the bare full spaCy parse, in a fresh process (its RSS does not count ours)."""
+def measure_floor(texts: list[str], model: str, batch_size: int, n_process: int = 1) -> tuple[float, float]:
+    """(wall, CPU) seconds of the bare full spaCy parse, in a fresh process (its RSS is not ours)."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     proc = context.Process(target=floor_worker, args=(texts, model, batch_size, n_process, queue))
@@ -112,18 +120,18 @@ def end_to_end(items, args: argparse.Namespace, near: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         con = open_store(Path(tmp) / "bench.duckdb")
         writer = TimedWriter(con)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         with ParallelPipeline(args.processes, args.model, args.prefilter, args.chunk_size,
                               args.batch_size) as pipeline:
             startup = pipeline.wait_ready()
             articles = read_inputs(items) if items and isinstance(items[0], str) else iter(items)
             summary = ingest_articles(prefetch(articles), writer, pipeline, args.store_batch,
                                       NearDuplicates() if near else None)
-        wall = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
         rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "events", "quotes", "places", "quantities")}
         con.close()
-    return {"wall": wall, "startup": startup, "store": writer.seconds, "summary": summary,
+    return {"wall": wall, "cpu": cpu, "startup": startup, "store": writer.seconds, "summary": summary,
             "rows": rows, "timings": dict(pipeline.timings), "counts": dict(pipeline.counts),
             "model": pipeline.model_name}
 
