@@ -161,13 +161,23 @@ def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _codings_or_none(extract, sentence) -> list:
+    """A sentence the reader refuses (e.g. nothing left after cleaning) predicts no events."""
+    from ..errors import InputError
+
+    try:
+        return predicted_codings(extract(sentence.text, date=sentence.date))
+    except InputError:
+        return []
+
+
 def evaluate_cameo(path: Path | None = None, extract=None, table_path: Path | None = None) -> dict:
     """Run ``extract(text, date=...)`` over the validation sentences and score the events."""
     if extract is None:
         from .. import extract
     sentences = read_validation(Path(path) if path else default_path())
     started = time.perf_counter()
-    predictions = [predicted_codings(extract(s.text, date=s.date)) for s in sentences]
+    predictions = [_codings_or_none(extract, s) for s in sentences]
     report = score(sentences, predictions, read_cameo_table(table_path))
     report["sentences"] = len(sentences)
     report["seconds"] = round(time.perf_counter() - started, 2)

@@ -196,6 +196,8 @@ def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
             recipient = child(governor, *PASSIVE_SUBJECTS, *SUBJECTS)
         if recipient is None:      # "filed a lawsuit in a Paris court against X"
             recipient = prep_object(governor, recipient_preps)
+        if recipient is None and noun.dep_ == "pobj" and child(governor, "dobj") is not None:
+            recipient = child(governor, "dobj")   # "engaged the peacekeepers in a firefight"
     if recipient is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         recipient = child(noun.head, "dobj") or prep_object(noun.head, recipient_preps)
     return actor, recipient

@@ -24,6 +24,10 @@ CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", 
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
 INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
+CONVERSE_VERBS = {"receive"}
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+INTENT_HEADS = {"want", "plan", "intend", "vow", "threaten", "prepare", "aim", "pledge", "promise", "mean", "seek"}
+THREAT = TriggerSense("threaten", "VERB", "THREATEN", "violence", "138", ())
 STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
 REFUSAL = TriggerSense("refuse", "VERB", "REJECT", None, "120", ())
@@ -59,6 +63,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     else:
         find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
+    if sense.lemma in CONVERSE_VERBS:     # "received weapons from X": X gives, the subject receives
+        actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _inside_event_noun(recipient_head)
     actors = ctx.participants(actor_head)
     recipients = ctx.proposal_owner(recipient_head) or ctx.participants(recipient_head)
@@ -84,6 +90,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.type == "PROTEST" and actors and all(a.sector in STATE_SECTORS for a in actors):
         # "troops blockaded the headquarters": the state restricts, it does not protest
         sense = TriggerSense(sense.lemma, sense.pos, "COERCE", "restrict", "172", sense.recipient_preps)
+    if status == "future" and sense.type in FORCE_TYPES and _intends(token):
+        # "Obama wants to attack Switzerland": a threat of force, made now
+        sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
     if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
         # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
         sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
@@ -188,6 +197,11 @@ def cameo_quad(code: str | None) -> int | None:
 
 def _identities(actors: list[Actor]) -> set[tuple]:
     return {(a.country, a.org, a.sector) for a in actors}
+
+
+def _intends(token: Token) -> bool:
+    """The trigger is the infinitive of the actor's own intent verb ("wants/plans/vows to attack")."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS and child(token.head, "dobj") is None
 
 
 def _own_intent(token: Token) -> bool:

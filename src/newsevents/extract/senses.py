@@ -20,6 +20,7 @@ REQUIRED_ATTACHMENT = {
     "talk": {"with", "to"},
     "rule": {"out"},
     "force": {"out", "from", "into"},
+    "blow": {"up"},
 }
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
@@ -42,6 +43,10 @@ OBJECT_CONSTRAINT = {
     ("hit", "ASSAULT"): None,
     ("ban", "COERCE"): {"newspaper", "website", "party", "protest", "rally", "gathering", "broadcast", "channel",
                         "book", "publication", "magazine", "group", "organisation", "organization", "demonstration"},
+    ("attend", "CONSULT"): {"meeting", "summit", "conference", "talk", "ceremony", "game", "olympics", "session",
+                            "forum", "funeral", "inauguration", "negotiation", "gathering", "dinner", "celebration"},
+    ("receive", "AID"): {"aid", "weapon", "arm", "assistance", "assurance", "support", "fund", "loan", "supply",
+                         "shipment", "delivery", "vaccine", "equipment", "ammunition", "money", "grant", "help"},
     ("establish", "SUPPORT"): {"tie", "relation", "link", "contact"},
     ("restore", "SUPPORT"): {"tie", "relation", "link", "contact"},
     ("normalize", "SUPPORT"): {"tie", "relation"},
@@ -62,6 +67,8 @@ NOT_OBJECTS = {
     ("reinforce", "MOBILIZE"): {"commitment", "message", "view", "belief", "position", "point", "idea", "image"},
     ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
 }
+DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy", "staff", "official"}
+NOUN_ATTACHMENT = {"evidence": {"against"}}
 DEMAND_OBJECTS = {"demand", "request", "condition", "term", "call", "ultimatum", "appeal", "plea"}
 LABOUR_WORDS = {"worker", "union", "employee", "teacher", "doctor", "nurse", "miner", "driver", "staff", "general", "labour", "labor", "hunger", "student", "docker"}
 AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "military", "retaliatory", "preemptive", "pre-emptive", "deadly", "suicide"}
@@ -87,6 +94,14 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
             return TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())   # "called his counterpart"
         if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
             return TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())   # "called X a liar"
+        if lemma == "fire" and {"at", "on", "into", "upon"} & _attachments(token):
+            return next(s for s in senses if s.type == "ASSAULT")       # "fired batteries at Russia"
+        if lemma == "want" and not _wants_someone_to(token):
+            return None                                  # "wants to attack" is an intent, not a request
+        if lemma == "expel":
+            diplomatic = _object_lemma(token) in DIPLOMATS
+            return TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE", "expel" if diplomatic else "deport",
+                                "1663" if diplomatic else "174", ("from",))
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return None
@@ -97,9 +112,22 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
             return TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))
         senses = [s for s in senses if _object_ok(lemma, s.type, obj)
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
+    elif token.pos_ in ("NOUN", "PROPN"):
+        need = NOUN_ATTACHMENT.get(lemma)
+        if need and not (need & _attachments(token)):
+            return None                                  # "evidence" alone is no accusation
     if len(senses) > 1:
         senses = _strike_or_protest(token, senses)
     return senses[0] if senses else None
+
+
+def _wants_someone_to(token: Token) -> bool:
+    """"Obama wants Putin to attack": a request of Putin; "wants to attack": his own intent."""
+    comp = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is None:
+        return False
+    return any(c.dep_ in ("dobj", "nsubj") for c in token.children if c.i > token.i and c.i < comp.i) \
+        or any(c.dep_ == "nsubj" for c in comp.children)
 
 
 def _has_xcomp(token: Token) -> bool:
