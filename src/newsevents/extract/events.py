@@ -15,7 +15,7 @@ from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments
 from .arguments import _governing_verb, child, prep_object
 from .context import UNDERGOER_TYPES, EventContext
 from .ontology import event_types
-from .senses import choose_sense
+from .senses import candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
 CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
@@ -26,7 +26,8 @@ ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "li
 INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
 CONVERSE_VERBS = {"receive"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
-INTENT_HEADS = {"want", "plan", "intend", "vow", "threaten", "prepare", "aim", "pledge", "promise", "mean", "seek"}
+INTENT_HEADS = {"ready", "prepared", "willing", "want", "plan", "intend", "vow", "threaten", "prepare", "aim", "pledge", "promise", "mean", "seek"}
+INTENT_TO_COOPERATE = TriggerSense("intend", "VERB", "AGREE", None, "030", ())
 THREAT = TriggerSense("threaten", "VERB", "THREATEN", "violence", "138", ())
 STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
@@ -93,6 +94,10 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if status == "future" and sense.type in FORCE_TYPES and _intends(token):
         # "Obama wants to attack Switzerland": a threat of force, made now
         sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
+    if status == "future" and sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
+            _intends(token) or (claimer is not None and _codes([claimer]) & _codes(actors))):
+        # "Russia said it was ready to back the plan": an expressed intent to cooperate
+        sense, status = INTENT_TO_COOPERATE, ("claimed" if claimer is not None else "asserted")
     if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
         # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
         sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
@@ -126,8 +131,9 @@ def _checked_by_classifier(sent, trigger: Trigger, sense, actors, recipients):
 
     scores = dict(classify(sent.text, actors[0].text if actors else None,
                            recipients[0].text if recipients else None, include_none=True))
-    if sense in trigger.senses and len({s.type for s in trigger.senses}) > 1:
-        sense = max(trigger.senses, key=lambda s: scores.get(s.type, 0.0))
+    candidates = candidate_senses(trigger)
+    if sense in candidates and len({s.type for s in candidates}) > 1:
+        sense = max(candidates, key=lambda s: scores.get(s.type, 0.0))
     if scores.get("NONE", 0.0) >= NONE_VETO and scores.get(sense.type, 0.0) < TYPE_FLOOR:
         return None
     return sense

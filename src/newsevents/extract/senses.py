@@ -83,41 +83,47 @@ def _object_lemma(token: Token) -> str | None:
     return obj.lemma_.lower() if obj is not None else None
 
 
-def choose_sense(trigger: Trigger) -> TriggerSense | None:
-    """The sense this occurrence reports, or None when it reports no event here."""
+def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
+    """The senses this occurrence may report, preferred first; empty when it reports no event here."""
     token = trigger.token
     lemma = token.lemma_.lower()
     senses = list(trigger.senses)
     if token.pos_ == "VERB":
         if lemma == "call" and not ({"for", "on", "upon"} & _attachments(token)) and _object_lemma(token) \
                 and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
-            return TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())   # "called his counterpart"
+            return [TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())]   # "called his counterpart"
         if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
-            return TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())   # "called X a liar"
+            return [TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())]   # "called X a liar"
         if lemma == "fire" and {"at", "on", "into", "upon"} & _attachments(token):
-            return next(s for s in senses if s.type == "ASSAULT")       # "fired batteries at Russia"
+            return [s for s in senses if s.type == "ASSAULT"]       # "fired batteries at Russia"
         if lemma == "want" and not _wants_someone_to(token):
-            return None                                  # "wants to attack" is an intent, not a request
+            return []                                    # "wants to attack" is an intent, not a request
         if lemma == "expel":
             diplomatic = _object_lemma(token) in DIPLOMATS
-            return TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE", "expel" if diplomatic else "deport",
-                                "1663" if diplomatic else "174", ("from",))
+            return [TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE",
+                                 "expel" if diplomatic else "deport", "1663" if diplomatic else "174", ("from",))]
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
-            return None
+            return []
         obj = _object_lemma(token)
         if obj in DEMAND_OBJECTS and lemma in ("accept", "meet", "grant", "satisfy", "heed", "approve"):
-            return TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())   # "accepted the demands"
+            return [TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())]   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
-            return TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))
+            return [TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))]
         senses = [s for s in senses if _object_ok(lemma, s.type, obj)
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
     elif token.pos_ in ("NOUN", "PROPN"):
         need = NOUN_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)):
-            return None                                  # "evidence" alone is no accusation
+            return []                                    # "evidence" alone is no accusation
     if len(senses) > 1:
         senses = _strike_or_protest(token, senses)
+    return senses
+
+
+def choose_sense(trigger: Trigger) -> TriggerSense | None:
+    """The sense this occurrence reports, or None when it reports no event here."""
+    senses = candidate_senses(trigger)
     return senses[0] if senses else None
 
 
