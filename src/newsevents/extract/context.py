@@ -103,12 +103,10 @@ class EventContext:
         return RECIPROCAL & {self.doc[t.i:t.i + 2].text.lower() for t in token.subtree}
 
     def reciprocals(self, sent: SpacySpan, token: Token, actors: list[Actor], recipients: list[Actor]):
-        if actors and all(a.text.lower() in BOTH_SIDES and not (a.country or a.org) for a in actors):
-            actors = []
         subject = child(token, "nsubj")
-        if not actors and subject is not None and subject.subtree and \
-                " ".join(t.lower_ for t in subject.subtree) in BOTH_SIDES:
-            actors = self._previous_pair(sent)
+        phrase = " ".join(t.lower_ for t in subject.subtree) if subject is not None else ""
+        if phrase in BOTH_SIDES and not any(a.country or a.org for a in actors):
+            actors = self._previous_pair(sent) or actors     # "Both sides blame each other"
         if self.is_reciprocal(token) and actors:
             recipients = list(reversed(actors))
         return actors, recipients

@@ -85,7 +85,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         recipients = []        # the same parties on both sides, not a reciprocal: no recipient
     if len(actors) > 1 and not _coded(recipients) and sense.type in SYMMETRIC_TYPES:
         recipients = list(reversed(actors))   # "Britain and the US signed an agreement": each with the other
-    sense = _checked_by_classifier(sent, trigger, sense, actors, recipients)
+    sense = _checked_by_classifier(sent, trigger, sense, actors, recipients, (actor_head, recipient_head))
     if sense is None:
         return None
     if sense.type == "PROTEST" and actors and all(a.sector in STATE_SECTORS for a in actors):
@@ -124,13 +124,20 @@ NONE_VETO = 0.6          # drop a trigger reading when the classifier puts this 
 TYPE_FLOOR = 0.12        # ... and less than this on the trigger's own type
 
 
-def _checked_by_classifier(sent, trigger: Trigger, sense, actors, recipients):
+def _checked_by_classifier(sent, trigger: Trigger, sense, actors, recipients, heads):
     """The relation classifier (trained on our corpus) vetoes non-events ("Liverpool attacked
     down the left wing") and picks between the senses of an ambiguous trigger."""
     from .classifier import classify
 
-    scores = dict(classify(sent.text, actors[0].text if actors else None,
-                           recipients[0].text if recipients else None, include_none=True))
+    def in_sentence(parties, head):
+        # a party resolved from another sentence ("both sides") is no span of this one: use the words
+        inside = [a for a in parties if sent.start_char <= a.start and a.end <= sent.end_char]
+        if inside:
+            return inside[0].text
+        return " ".join(t.text for t in head.subtree) if head is not None and len(list(head.subtree)) <= 6 else None
+
+    scores = dict(classify(sent.text, in_sentence(actors, heads[0]), in_sentence(recipients, heads[1]),
+                           include_none=True))
     candidates = candidate_senses(trigger)
     if sense in candidates and len({s.type for s in candidates}) > 1:
         sense = max(candidates, key=lambda s: scores.get(s.type, 0.0))

@@ -160,8 +160,9 @@ class MentionFinder:
             if before in LOCATIVE and (before != "at" or "metonym" in head):
                 return False   # "in Syria" is a place; "fired at Syria" names a target
             after = self.toks[j] if j < len(self.toks) else None
-            if after is not None and after.pos in NOMINAL and after.lower not in POSSESSIVE:
-                return False
+            if after is not None and after.pos in NOMINAL and after.lower not in POSSESSIVE \
+                    and not _names_an_event(self.doc, j):
+                return False   # "the Syrian city" is no actor; "Russian air strikes", "US talks" are
             if head == {"demonym"}:
                 return self.toks[j - 1].tag in ("NNS", "NNPS")
             return True
@@ -354,3 +355,15 @@ def _expletive_it(token) -> bool:
     return any(a.lower_ in ("time", "clear", "likely", "possible", "important", "unclear", "true", "necessary",
                             "impossible", "unlikely", "hard", "difficult", "easy", "essential", "vital")
                for a in attr)
+
+
+def _names_an_event(doc, j: int) -> bool:
+    """The nominal group starting at token j ends in an event noun of the trigger lexicon."""
+    from ..extract.triggers import lexicon
+
+    k = j
+    while k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN") and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    head = doc[k]
+    lemma = head.lemma_.lower()
+    return head.pos_ in ("NOUN", "PROPN") and ("NOUN", lemma) in lexicon()
