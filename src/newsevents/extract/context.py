@@ -145,6 +145,9 @@ class EventContext:
         from ..resolve.places import main_location, place_for_event
 
         event.location = place_for_event(self.doc, sent, token)
+        if event.location is not None and any(event.location.start < a.end and a.start < event.location.end
+                                              for a in event.actor + event.recipient):
+            event.location = None      # "Russia should be investigated": a party, not the place
         if event.location is None:
             if self._main_place is None:
                 self._main_place = main_location(self.places) or False
