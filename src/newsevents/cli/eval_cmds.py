@@ -9,6 +9,13 @@ import click
 from ..settings import shared_dir
 
 
+def write_result(out_path: str, result: dict) -> None:
+    """Every eval writes its full result as JSON, creating the folder it goes in."""
+    path = Path(out_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 @click.group("eval")
 def eval_group() -> None:
     """Evaluate components against gold data in ../shared/data."""
@@ -30,7 +37,7 @@ def eval_geo(path, out_path):
     except ValueError as e:
         raise click.ClickException(str(e)) from e
     result = evaluate_geocoding(articles)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     click.echo(f"GeoWebNews geocoding, {result['articles']} articles, {result['n']} toponyms with coordinates")
     click.echo(f"  accuracy@161km {result['accuracy_161km']}  exact id {result['exact_id']} (of {result['n_with_id']})")
     click.echo(f"  mean error {result['mean_error_km']} km  median {result['median_error_km']} km  AUC {result['auc']}")
@@ -51,7 +58,7 @@ def eval_attribution(folder, out_path, limit, with_actors):
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
         raise click.ClickException(f"{folder}: expected text/*.txt and attributions/*.ann (PolNeAR layout)")
     result = evaluate_attribution(folder, limit=limit, with_actors=with_actors)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     click.echo(f"PolNeAR attribution, {result['articles']} articles ({folder})")
     for key, s in result["scores"].items():
         click.echo(f"  {key:<22} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
@@ -72,7 +79,7 @@ def eval_factuality(path, out_path):
     if not path.is_file():
         raise click.ClickException(f"{path}: MEANTIME CoNLL file not found; give its path as PATH")
     result = evaluate_factuality(path)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     click.echo(f"MEANTIME event status, {result['events']} events (skipped {sum(result['skipped'].values())})")
     click.echo(f"  accuracy {result['accuracy']:.3f}  macro-F1 {result['macro_f1']:.3f}")
     for cls, s in result["per_class"].items():
@@ -97,8 +104,7 @@ def eval_sample(article, expected, out_path, model):
         if not path.is_file():
             raise click.ClickException(f"{path}: not found; give ARTICLE and EXPECTED paths")
     result = evaluate_sample(article, expected, model=model)
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     ev, qu, qt, pl = result["events"], result["quotes"], result["quantities"], result["places"]
     click.echo(f"{article.name}: date {'right' if result['date_right'] else 'WRONG'}")
     click.echo(f"  events: {ev['found']}/{ev['required']} required found, status right on {ev['status_right']}, "
@@ -129,8 +135,7 @@ def eval_plv(path, out_path):
         result = evaluate_plv(path)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     for line in summary_lines(result):
         click.echo(line)
     click.echo(f"written to {out_path}")
@@ -154,8 +159,7 @@ def eval_cameo(path, out_path, table_path):
         result = evaluate_cameo(path, table_path=Path(table_path) if table_path else None)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     click.echo(f"CAMEO validation, {result['sentences']} sentences, {result['gold_events']} gold events")
     click.echo(f"  root agreement {result['root_agreement']:.3f}")
     for name, s in result["levels"].items():
@@ -175,8 +179,7 @@ def eval_extraction(path, out_path, limit):
     from ..eval.extraction import evaluate_extraction
 
     result = evaluate_extraction(Path(path) if path else None, limit=limit)
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(out_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     click.echo(f"{result['file']}: {result['rows']} gold relations in {result['sentences']} sentences")
     click.echo(f"  found {result['found']} ({result['found_rate']:.3f}); "
                f"{result['events_per_sentence']:.2f} events per sentence")
@@ -201,8 +204,7 @@ def eval_actors(path, out_path):
         result = evaluate_actors(path)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    Path(out_path).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_result(out_path, result)
     for line in summary_lines(result):
         click.echo(line)
     click.echo(f"written to {out_path}")
