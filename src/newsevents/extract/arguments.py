@@ -31,7 +31,7 @@ THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", 
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
-SERIES_NOUNS = {"campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
+SERIES_NOUNS = {"state", "campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
 class MentionIndex:

@@ -24,7 +24,7 @@ REQUIRED_ATTACHMENT = {
 }
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
-    ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise"},
+    ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise", "evidence", "record"},
     ("reduce", "SANCTION"): {"aid", "funding", "tie", "relation", "presence", "staff", "import", "export"},
     ("slash", "SANCTION"): {"aid", "funding", "import", "export"},
     ("cut", "SANCTION"): {"tie", "relation", "aid", "funding", "link", "supply", "contact"},
@@ -53,6 +53,7 @@ OBJECT_CONSTRAINT = {
     ("normalise", "SUPPORT"): {"tie", "relation"},
     ("break", "SANCTION"): {"tie", "relation", "link", "contact"},
     ("give", "AID"): {"aid", "assistance", "million", "billion", "money", "fund", "loan", "weapon", "arm", "grant",
+                      "euro", "dollar", "pound", "yuan", "yen", "rupee", "franc", "ruble", "rouble", "medicine",
                       "asylum", "shelter", "support", "food", "medicine", "equipment", "ammunition", "refuge"},
     ("question", "ACCUSE"): {"legitimacy", "motive", "claim", "decision", "commitment", "role", "account", "integrity"},
     ("summon", "ACCUSE"): {"ambassador", "envoy", "diplomat", "charge", "attache", "chargé"},
@@ -68,7 +69,9 @@ NOT_OBJECTS = {
     ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
 }
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy", "staff", "official"}
-NOUN_ATTACHMENT = {"evidence": {"against"}}
+NOUN_ATTACHMENT = {"evidence": {"against"}, "fire": {"on", "at", "upon"}, "lunch": {"with"}, "dinner": {"with"},
+                   "breakfast": {"with"}}
+NOUN_GOVERNORS = {"fire": {"open", "exchange", "return"}}   # "opened fire on protesters"
 DEMAND_OBJECTS = {"demand", "request", "condition", "term", "call", "ultimatum", "appeal", "plea"}
 LABOUR_WORDS = {"worker", "union", "employee", "teacher", "doctor", "nurse", "miner", "driver", "staff", "general", "labour", "labor", "hunger", "student", "docker"}
 AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "military", "retaliatory", "preemptive", "pre-emptive", "deadly", "suicide"}
@@ -96,7 +99,7 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             return [TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())]   # "called X a liar"
         if lemma == "fire" and {"at", "on", "into", "upon"} & _attachments(token):
             return [s for s in senses if s.type == "ASSAULT"]       # "fired batteries at Russia"
-        if lemma == "want" and not _wants_someone_to(token):
+        if lemma in ("want", "order") and not _wants_someone_to(token):
             return []                                    # "wants to attack" is an intent, not a request
         if lemma == "expel":
             diplomatic = _object_lemma(token) in DIPLOMATS
@@ -114,7 +117,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
     elif token.pos_ in ("NOUN", "PROPN"):
         need = NOUN_ATTACHMENT.get(lemma)
-        if need and not (need & _attachments(token)):
+        governed = token.head.lemma_.lower() in NOUN_GOVERNORS.get(lemma, ()) and token.dep_ == "dobj"
+        if need and not (need & _attachments(token)) and not governed:
             return []                                    # "evidence" alone is no accusation
     if len(senses) > 1:
         senses = _strike_or_protest(token, senses)
