@@ -18,7 +18,8 @@ DB_OPTION = click.option("--db", "db", default="events.duckdb", show_default=Tru
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def run_ingest(paths: list[str], db: str, date: str | None, model: str | None, batch_size: int) -> IngestSummary:
+def run_ingest(paths: list[str], db: str, date: str | None, model: str | None, batch_size: int,
+               processes: int = 1, prefilter: bool = False) -> IngestSummary:
     """Ingest ``paths`` into ``db`` with a progress bar on stderr; return the summary."""
     from tqdm import tqdm
 
@@ -30,11 +31,24 @@ def run_ingest(paths: list[str], db: str, date: str | None, model: str | None, b
     try:
         writer = StoreWriter(con)
         near = NearDuplicates(writer.signatures())
-        with tqdm(desc="stored", unit=" articles", file=sys.stderr, mininterval=0.2) as bar:
+        with _coder(model, processes, prefilter) as coder, \
+                tqdm(desc="stored", unit=" articles", file=sys.stderr, mininterval=0.2) as bar:
             return ingest_articles(read_inputs(paths, date=date, stdin=stdin), writer,
-                                   LazyPipeline(model), batch_size, near, bar.update)
+                                   coder, batch_size, near, bar.update)
     finally:
         con.close()
+
+
+def _coder(model: str | None, processes: int, prefilter: bool):
+    """One process and every sentence parsed by default; worker processes and the sentence
+    pre-filter (docs/performance.md) when asked. Neither loads a model before it is needed."""
+    from contextlib import nullcontext
+
+    if processes == 1 and not prefilter:
+        return nullcontext(LazyPipeline(model))
+    from ..scale.parallel import ParallelPipeline
+
+    return ParallelPipeline(processes=processes, model=model, prefilter=prefilter)
 
 
 @click.command()
@@ -44,14 +58,19 @@ def run_ingest(paths: list[str], db: str, date: str | None, model: str | None, b
 @click.option("--model", help="spaCy model to use (default: the best one installed).")
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Articles coded and committed together.")
-def ingest(paths, db, date, model, batch_size):
+@click.option("--processes", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes coding in parallel (one pipeline each).")
+@click.option("--prefilter", is_flag=True,
+              help="Parse only sentences that can hold an event, quote or place (faster, some recall lost).")
+def ingest(paths, db, date, model, batch_size, processes, prefilter):
     """Code articles from PATHS and store them (resumable).
 
     PATHS are files, folders or - (stdin). Already-stored articles are skipped, so rerunning after a crash resumes. Exit code:
     0 all ok, 1 some inputs failed, 2 nothing usable.
     """
     try:
-        summary = run_ingest(list(paths), db, date.date().isoformat() if date else None, model, batch_size)
+        summary = run_ingest(list(paths), db, date.date().isoformat() if date else None, model, batch_size,
+                             processes, prefilter)
     except NewsEventsError as e:
         raise click.ClickException(str(e)) from e
     click.echo(summary_text(summary))
