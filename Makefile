@@ -22,6 +22,7 @@ demo: install
 # missing, and a throwaway PostgreSQL cluster lives only for the test run.
 test: install
 	bash .ci/install-java.sh
+	export NEWSEVENTS_PG_DIR="$${TMPDIR:-/tmp}/newsevents-pg-$$$$" && \
 	url=$$(bash .ci/start-postgres.sh) && \
 	  NEWSEVENTS_TEST_PG_URL="$$url" $(BIN)/python -m pytest -q -p no:cacheprovider; \
 	  status=$$?; bash .ci/start-postgres.sh --stop; exit $$status
