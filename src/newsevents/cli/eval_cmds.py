@@ -16,6 +16,24 @@ def write_result(out_path: str, result: dict) -> None:
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def gold_file(path: str | None, default: Path, what: str) -> Path:
+    """The gold file to score against: PATH, else the default in ../shared/data."""
+    path = Path(path) if path else default
+    if not path.is_file():
+        raise click.ClickException(f"{path}: {what} not found; give its path as PATH")
+    return path
+
+
+def scored(evaluate, *args, **kwargs) -> dict:
+    """Run an evaluation; a bad gold file is one line naming it and the reason."""
+    from ..errors import NewsEventsError
+
+    try:
+        return evaluate(*args, **kwargs)
+    except NewsEventsError as e:
+        raise click.ClickException(str(e)) from e
+
+
 @click.group("eval")
 def eval_group() -> None:
     """Evaluate components against gold data in ../shared/data."""
@@ -126,15 +144,8 @@ def eval_sample(article, expected, out_path, model):
 def eval_plv(path, out_path):
     """Relation classification on PLV (PATH, default ../shared/data/plover/PLV_train.tsv)."""
     from ..eval.plv import default_path, evaluate_plv, summary_lines
-    from ..errors import NewsEventsError
 
-    path = Path(path) if path else default_path()
-    if not path.is_file():
-        raise click.ClickException(f"{path}: PLV file not found; give its path as PATH")
-    try:
-        result = evaluate_plv(path)
-    except NewsEventsError as e:
-        raise click.ClickException(str(e)) from e
+    result = scored(evaluate_plv, gold_file(path, default_path(), "PLV file"))
     write_result(out_path, result)
     for line in summary_lines(result):
         click.echo(line)
@@ -150,15 +161,9 @@ def eval_plv(path, out_path):
 def eval_cameo(path, out_path, table_path):
     """End-to-end extraction on PETRARCH-2 CAMEO validation records (default ../shared/data/cameo/...)."""
     from ..eval.cameo import default_path, evaluate_cameo
-    from ..errors import NewsEventsError
 
-    path = Path(path) if path else default_path()
-    if not path.is_file():
-        raise click.ClickException(f"{path}: validation file not found; give its path as PATH")
-    try:
-        result = evaluate_cameo(path, table_path=Path(table_path) if table_path else None)
-    except NewsEventsError as e:
-        raise click.ClickException(str(e)) from e
+    result = scored(evaluate_cameo, gold_file(path, default_path(), "validation file"),
+                    table_path=Path(table_path) if table_path else None)
     write_result(out_path, result)
     click.echo(f"CAMEO validation, {result['sentences']} sentences, {result['gold_events']} gold events")
     click.echo(f"  root agreement {result['root_agreement']:.3f}")
@@ -194,16 +199,9 @@ def eval_extraction(path, out_path, limit):
               show_default=True, help="Write the scores and every failing case here as JSON.")
 def eval_actors(path, out_path):
     """Actor resolution on NGEC-style cases (PATH, default ../shared/data/actors/ngec_actor_cases.dev.jsonl)."""
-    from ..errors import NewsEventsError
     from ..eval.actors import default_path, evaluate_actors, summary_lines
 
-    path = Path(path) if path else default_path()
-    if not path.is_file():
-        raise click.ClickException(f"{path}: actor cases file not found; give its path as PATH")
-    try:
-        result = evaluate_actors(path)
-    except NewsEventsError as e:
-        raise click.ClickException(str(e)) from e
+    result = scored(evaluate_actors, gold_file(path, default_path(), "actor cases file"))
     write_result(out_path, result)
     for line in summary_lines(result):
         click.echo(line)
