@@ -13,13 +13,6 @@ from ..models import Actor
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-# verbs whose subject is the actor of the event named by their object ("launched an attack")
-LIGHT_VERBS = {
-    "launch", "carry", "conduct", "stage", "hold", "mount", "unleash", "begin", "start", "continue",
-    "step", "make", "issue", "level", "lodge", "file", "impose", "announce", "order", "resume",
-    "escalate", "intensify", "speak", "give", "join", "attend", "open", "host", "reach", "sign",
-    "broker", "seal", "clinch", "deliver", "send", "offer", "express", "voice", "declare", "call",
-}
 UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withstand", "survive"}
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "fault", "punish"}

@@ -18,7 +18,6 @@ from .ontology import event_types
 from .senses import candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
-CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
 DEMAND_NOUNS = {"demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}

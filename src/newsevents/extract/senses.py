@@ -58,7 +58,6 @@ OBJECT_CONSTRAINT = {
     ("question", "ACCUSE"): {"legitimacy", "motive", "claim", "decision", "commitment", "role", "account", "integrity"},
     ("summon", "ACCUSE"): {"ambassador", "envoy", "diplomat", "charge", "attache", "chargé"},
 }
-PERSONAL_OBJECT_OK = {"receive", "host"}
 MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
 # verb + object that is NOT the event reading ("sent a letter" is no aid)
 NOT_OBJECTS = {
