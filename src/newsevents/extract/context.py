@@ -15,6 +15,7 @@ BOTH_SIDES = {"both sides", "the two sides", "both countries", "both parties", "
 UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
 FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "over", "for", "toward", "towards"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
+LOCATIVE_PREPS = {"in", "at", "near"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
@@ -65,6 +66,10 @@ class EventContext:
             if obj is None or obj.ent_type_ in ("DATE", "TIME"):
                 continue
             found = actors_of(obj, self.mentions)
+            if c.lower_ in LOCATIVE_PREPS:
+                found = [a for a in found if self._place_at(obj) is None]
+                if not found:
+                    continue           # "rejected the bid in Jerusalem": where, not to whom
             place = self._place_at(obj) if not found else None
             if place is not None and place.country:
                 found = [Actor(place.text, place.start, place.end, name=place.name,

@@ -18,7 +18,7 @@ from .ontology import event_types
 from .senses import candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
-DEMAND_NOUNS = {"demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
+DEMAND_NOUNS = {"bid", "demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
