@@ -54,7 +54,8 @@ class EventContext:
                           country=_alpha3().get(place.country), sector=None)]
         # no resolved mention: keep the phrase, with whatever codes its words give
         return [self._nominal_actor(h) for h in conjuncts(head)
-                if h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper())]
+                if (h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper()))
+                and not _names_an_event(h)]
 
     def coded_prep_party(self, token: Token) -> list[Actor]:
         """A party named in a prepositional phrase of the trigger ("declared a ceasefire in Tripoli",
@@ -229,6 +230,13 @@ class EventContext:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         group = actors_of(span.root, self.mentions) if span is not None else []
         return group or [speaker]
+
+
+def _names_an_event(token: Token) -> bool:
+    """"agreed to a ceasefire": the ceasefire is what was agreed, not a party to it."""
+    from .triggers import lexicon
+
+    return token.pos_ == "NOUN" and ("NOUN", token.lemma_.lower()) in lexicon()
 
 
 def _codes(actors: list[Actor]) -> set[str]:
