@@ -182,8 +182,9 @@ def eval_cameo(path, out_path, table_path):
 def eval_extraction(path, out_path, limit):
     """End-to-end extraction from the raw sentences of a PLV-format file (default PLV_train.tsv)."""
     from ..eval.extraction import evaluate_extraction
+    from ..eval.plv import default_path
 
-    result = evaluate_extraction(Path(path) if path else None, limit=limit)
+    result = scored(evaluate_extraction, gold_file(path, default_path(), "PLV file"), limit=limit)
     write_result(out_path, result)
     click.echo(f"{result['file']}: {result['rows']} gold relations in {result['sentences']} sentences")
     click.echo(f"  found {result['found']} ({result['found_rate']:.3f}); "
