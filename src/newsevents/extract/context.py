@@ -186,7 +186,7 @@ class EventContext:
             speaker = event.claimed_by[0]
             speakers = self._speaker_group(speaker)
             accused = [a for a in event.actor if (a.country or a.org)]
-            if not accused or not _codes(speakers) or _codes(speakers) & _codes(accused):
+            if not accused or not party_codes(speakers) or party_codes(speakers) & party_codes(accused):
                 continue
             cue = quote.cue
             derived.append(EventRecord(
@@ -211,7 +211,7 @@ class EventContext:
             subject = child(token, "nsubj")
             obliged = self.participants(subject) if subject is not None else []
             speakers = self._speaker_group(quote.speaker)
-            if not obliged or not _codes(speakers) or _codes(speakers) == _codes(obliged):
+            if not obliged or not party_codes(speakers) or party_codes(speakers) == party_codes(obliged):
                 continue
             derived.append(EventRecord(
                 type="REQUEST", mode="change", cameo="100", quad_class=3, sentence=event.sentence,
@@ -239,5 +239,6 @@ def _names_an_event(token: Token) -> bool:
     return token.pos_ == "NOUN" and ("NOUN", token.lemma_.lower()) in lexicon()
 
 
-def _codes(actors: list[Actor]) -> set[str]:
+def party_codes(actors: list[Actor]) -> set[str]:
+    """Country and organisation codes of a list of parties."""
     return {c for a in actors for c in (a.country, a.org) if c}

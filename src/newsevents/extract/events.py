@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments, verb_arguments
 from .arguments import _governing_verb, child, prep_object
-from .context import UNDERGOER_TYPES, EventContext
+from .context import UNDERGOER_TYPES, EventContext, party_codes
 from .ontology import event_types
 from .senses import candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
@@ -79,7 +79,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         return None            # nobody to code, or an actorless event that is not even asserted
     if not _coded(actors + recipients):
         return None            # "Liverpool attacked down the left wing": no political party known
-    if actors and recipients and _identities(actors) == _identities(recipients) and _codes(actors) \
+    if actors and recipients and _identities(actors) == _identities(recipients) and party_codes(actors) \
             and not ctx.is_reciprocal(token):
         recipients = []        # the same parties on both sides, not a reciprocal: no recipient
     if len(actors) > 1 and not _coded(recipients) and sense.type in SYMMETRIC_TYPES:
@@ -94,7 +94,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         # "Obama wants to attack Switzerland": a threat of force, made now
         sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
     if status == "future" and sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
-            _intends(token) or (claimer is not None and _codes([claimer]) & _codes(actors))):
+            _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors))):
         # "Russia said it was ready to back the plan": an expressed intent to cooperate
         sense, status = INTENT_TO_COOPERATE, ("claimed" if claimer is not None else "asserted")
     if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
@@ -227,14 +227,11 @@ def _coded(actors: list[Actor]) -> bool:
     return any(a.country or a.org or a.sector for a in actors)
 
 
-def _codes(actors: list[Actor]) -> set[str]:
-    return {c for a in actors for c in (a.country, a.org) if c}
-
 
 def _confidence(event: EventRecord, requires_recipient: bool, pos: str) -> float:
     score = 0.45
-    score += 0.2 if _codes(event.actor) else 0.0
-    score += 0.15 if _codes(event.recipient) else (-0.1 if requires_recipient else 0.0)
+    score += 0.2 if party_codes(event.actor) else 0.0
+    score += 0.15 if party_codes(event.recipient) else (-0.1 if requires_recipient else 0.0)
     score += 0.1 if pos == "VERB" else 0.0
     score -= 0.1 if event.status != "asserted" else 0.0
     return max(0.05, min(0.95, score))
@@ -262,4 +259,4 @@ def _dedupe(events: list[EventRecord]) -> list[EventRecord]:
 
 def _same(a: EventRecord, b: EventRecord) -> bool:
     return (a.type == b.type and a.sentence.start == b.sentence.start
-            and _codes(a.actor) == _codes(b.actor) and _codes(a.recipient) == _codes(b.recipient))
+            and party_codes(a.actor) == party_codes(b.actor) and party_codes(a.recipient) == party_codes(b.recipient))
