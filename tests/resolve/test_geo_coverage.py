@@ -17,10 +17,19 @@ def _all(text: str, names: list[str]):
     return geocode(text, [(text.index(n), text.index(n) + len(n)) for n in names])
 
 
-def test_us_county_is_an_admin2_in_its_state(gaz):
+def test_us_county_is_an_admin2_in_its_state_with_its_geonames_id(gaz):
     bergen = [c for c in gaz.lookup("Bergen County") if c.admin1 == "NJ"]
-    assert bergen and bergen[0].feature == "ADM2" and bergen[0].geonameid is None
+    assert bergen and bergen[0].feature == "ADM2" and bergen[0].geonameid is not None
     assert 40.7 < bergen[0].lat < 41.2 and -74.3 < bergen[0].lon < -73.8
+
+
+def test_admin1_regions_carry_their_geonames_ids(gaz):
+    assert [c.geonameid for c in gaz.lookup("Ontario") if c.feature == "ADM1"] == [6093943]
+    assert gaz.lookup("Karnataka")[0].geonameid is not None
+
+
+def test_a_bare_county_name_is_not_the_county(gaz):
+    assert not [c for c in gaz.lookup("Bergen") if c.feature == "ADM2" and c.admin1 == "NJ"]
 
 
 def test_english_county_beats_a_small_namesake_town():

