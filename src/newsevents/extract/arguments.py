@@ -19,11 +19,16 @@ ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize"
 POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "assassination", "expulsion",
                      "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster"}
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
+# verbs whose party is the subject of their clause: "demanded that X appear", "allowed X to land",
+# "rejected X('s bid) to delay" (the small parser makes X the subject of a clausal object)
+CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help", "reject"}
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
+DOCUMENT_NOUNS = {"lawsuit", "suit", "complaint", "statement", "letter", "report", "resolution", "motion", "bill",
+                  "petition", "decree", "order", "communique", "declaration", "note", "message", "case"}
 SERIES_NOUNS = {"state", "campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
@@ -127,6 +132,13 @@ def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
         return grammatical_subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
+        # "a lawsuit accusing X": whoever filed it; "militants storming the base": the militants
+        document = verb.head
+        if document.lemma_.lower() not in DOCUMENT_NOUNS:
+            return document
+        governor = document.head if document.dep_ in ("dobj", "nsubjpass") else None
+        return grammatical_subject(governor, depth + 1) if governor is not None and governor.pos_ == "VERB" else None
     if verb.tag_ == "VBG" and verb.dep_ in ("dobj", "pcomp"):
         # "denied attacking civilians": the denier; "accused Y of attacking": Y
         governor = verb.head.head if verb.head.dep_ == "prep" else verb.head
@@ -156,11 +168,14 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         return (grammatical_subject(governor) if governor is not None else None), verb.head
     actor = grammatical_subject(verb)
     if verb.lemma_.lower() in THEME_VERBS:
-        # "provide support to X", "offered to US an armored regiment": the object is what is given
-        return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative"))
+        # "provide support to X", "offered to US an armored regiment": the object is what is given;
+        # "provide a loan to X" often hangs the "to" phrase on the thing given
+        theme = child(verb, "dobj")
+        return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative")
+                       or (prep_object(theme, ("to",)) if theme is not None else None))
     recipient = child(verb, "dobj", "dative")
-    if recipient is None and verb.lemma_.lower() in DEMAND_VERBS and child(verb, "ccomp") is not None:
-        recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that Dbeibeh appear"
+    if recipient is None and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS and child(verb, "ccomp") is not None:
+        recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that X appear", "allowed X to land"
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
         recipient = None         # "denied attacking civilians": the object is an event, not a party
     if recipient is None or recipient.lower_ in ("it", "this", "that"):

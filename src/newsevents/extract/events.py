@@ -63,7 +63,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     else:
         find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
-    if sense.lemma in CONVERSE_VERBS:     # "received weapons from X": X gives, the subject receives
+    if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _inside_event_noun(recipient_head)
     actors = ctx.participants(actor_head)
@@ -208,7 +208,8 @@ def cameo_quad(code: str | None) -> int | None:
 
 
 def _identities(actors: list[Actor]) -> set[tuple]:
-    return {(a.country, a.org, a.sector) for a in actors}
+    # the name too: "the president pardoned his former deputy" names two people of one government
+    return {(a.country, a.org, a.sector, a.name) for a in actors}
 
 
 def _intends(token: Token) -> bool:
@@ -249,14 +250,22 @@ def _drop_absorbed(events: list[EventRecord]) -> list[EventRecord]:
 
 
 def _dedupe(events: list[EventRecord]) -> list[EventRecord]:
+    """One event per type, sentence and parties; of two, the one that names its recipient
+    ("filed a lawsuit accusing the cartel": the accusation, not the bare lawsuit)."""
     out: list[EventRecord] = []
     for event in events:
-        if any(_same(event, other) for other in out):
-            continue
-        out.append(event)
+        twin = next((i for i, other in enumerate(out) if _same(event, other)), None)
+        if twin is None:
+            out.append(event)
+        elif event.recipient and not out[twin].recipient:
+            out[twin] = event
     return sorted(out, key=lambda e: (e.sentence.start, e.trigger.start))
 
 
 def _same(a: EventRecord, b: EventRecord) -> bool:
-    return (a.type == b.type and a.sentence.start == b.sentence.start
-            and party_codes(a.actor) == party_codes(b.actor) and party_codes(a.recipient) == party_codes(b.recipient))
+    if a.type != b.type or a.sentence.start != b.sentence.start:
+        return False
+    if party_codes(a.actor) == party_codes(b.actor) and party_codes(a.recipient) == party_codes(b.recipient):
+        return True
+    # the same act named twice, once without its recipient: "filed a lawsuit accusing X"
+    return (not a.recipient or not b.recipient) and _identities(a.actor) == _identities(b.actor)

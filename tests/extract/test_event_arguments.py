@@ -1,0 +1,48 @@
+"""Actors and recipients of events on hand-written sentences, with the real model (slow)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.ingest import article_from_text
+
+pytestmark = pytest.mark.slow
+
+
+def events(pipeline, text, type_):
+    article = article_from_text(text, date="2021-03-04", first_line_title=False, origin="test")
+    record = next(pipeline.process([article]))
+    found = [e for e in record.events if e.type == type_]
+    assert found, [(e.type, e.trigger.text) for e in record.events]
+    return found
+
+
+def codes(actors):
+    return {c for a in actors for c in (a.country, a.org) if c}
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+def test_two_people_of_one_government_are_actor_and_recipient(pipeline):
+    event = events(pipeline, "The Indonesian president pardoned the former governor of Aceh, Irwandi Yusuf.",
+                   "CONCEDE")[0]
+    assert "IDN" in codes(event.actor) and event.recipient
+
+
+def test_a_host_receives_a_visitor(pipeline):
+    event = events(pipeline, "The Kenyan president received the Ugandan foreign minister in Nairobi on Monday.",
+                   "CONSULT")[0]
+    assert codes(event.actor) == {"KEN"} and codes(event.recipient) == {"UGA"}
+
+
+def test_given_thing_carries_the_to_phrase(pipeline):
+    event = events(pipeline, "Germany will provide a fresh loan of 50 million euros to Moldova.", "AID")[0]
+    assert codes(event.recipient) == {"MDA"}
+
+
+def test_a_lawsuit_accusing_someone_is_one_accusation_by_the_filer(pipeline):
+    accusations = events(pipeline, "The parents filed a lawsuit accusing the Colombian army of killing their son.",
+                         "ACCUSE")
+    assert len(accusations) == 1
+    assert texts(accusations[0].actor) == ["parents"] and codes(accusations[0].recipient) == {"COL"}
