@@ -83,3 +83,22 @@ def test_a_named_state_pulls_a_small_namesake_town_into_it():
     portland, state = _all(text, ["Portland", "Maine"])
     assert state.precision == "admin1" and portland.country == "US"
     assert 43 < portland.lat < 44.5 and -71 < portland.lon < -69.5  # Portland, Maine, not Oregon
+
+
+def test_a_small_town_named_like_a_division_of_its_country_is_not_a_candidate():
+    text = "Crime fell across England and Wales last year."
+    assert _all(text, ["England", "Wales"])[1].feature == "ADM1"
+
+
+def test_a_name_with_a_division_word_is_the_division():
+    text = "Floods hit villages in Jalisco State, Mexico."
+    assert _all(text, ["Jalisco State", "Mexico"])[0].feature == "ADM1"
+
+
+def test_a_short_name_after_its_county_form_is_the_county():
+    text = ("Police in Westchester County said the van was found near Yonkers, New York. "
+            "Westchester detectives asked for help.")
+    short = text.rindex("Westchester")
+    spans = [(10, 28), (text.index("Yonkers"), text.index("Yonkers") + 7), (short, short + 11)]
+    county, _, again = geocode(text, spans)
+    assert county.feature == "ADM2" and again.geonameid == county.geonameid
