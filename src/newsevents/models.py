@@ -44,6 +44,9 @@ class Actor:
     country: str | None = None   # ISO 3166 alpha-3
     org: str | None = None       # short organisation id: UN, NATO, JFS ...
     sector: str | None = None    # PLOVER sector code: GOV, MIL, REB, CVL ...
+    # an event party named by a pronoun or short form ("it", "the minister"): text/start/end give
+    # the earlier mention it refers to, and this the words the event's sentence uses
+    anaphor: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

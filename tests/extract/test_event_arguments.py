@@ -46,3 +46,24 @@ def test_a_lawsuit_accusing_someone_is_one_accusation_by_the_filer(pipeline):
                          "ACCUSE")
     assert len(accusations) == 1
     assert texts(accusations[0].actor) == ["parents"] and codes(accusations[0].recipient) == {"COL"}
+
+
+def test_a_pronoun_actor_is_shown_by_its_antecedent(pipeline):
+    text = "The Iraqi army said on Sunday that it had shelled positions of Islamic State fighters near Tikrit."
+    event = events(pipeline, text, "ASSAULT")[0]
+    actor = event.actor[0]
+    assert actor.text == "Iraqi army" and text[actor.start:actor.end] == "Iraqi army"
+    assert actor.anaphor is not None and actor.anaphor.text == "it"
+    assert text[actor.anaphor.start:actor.anaphor.end] == "it"
+
+
+def test_a_proper_name_keeps_its_own_offsets(pipeline):
+    event = events(pipeline, "Turkish troops shelled Kurdish positions near the Syrian border.", "ASSAULT")[0]
+    assert event.actor[0].anaphor is None
+
+
+def test_a_name_misread_as_an_adverb_is_the_object(pipeline):
+    text = "Kenyan President William Ruto arrived in Addis Ababa. The president met Ethiopian Prime Minister Abiy Ahmed."
+    event = events(pipeline, text, "CONSULT")[0]
+    assert codes(event.recipient) == {"ETH"}
+    assert event.actor[0].text == "Kenyan President William Ruto" and event.actor[0].anaphor.text == "president"

@@ -173,7 +173,7 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         theme = child(verb, "dobj")
         return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative")
                        or (prep_object(theme, ("to",)) if theme is not None else None))
-    recipient = child(verb, "dobj", "dative")
+    recipient = child(verb, "dobj", "dative") or _name_misread_as_adverb(verb)
     if recipient is None and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS and child(verb, "ccomp") is not None:
         recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that X appear", "allowed X to land"
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
@@ -181,6 +181,13 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     if recipient is None or recipient.lower_ in ("it", "this", "that"):
         recipient = prep_object(verb, recipient_preps) or recipient
     return actor, recipient
+
+
+def _name_misread_as_adverb(verb: Token) -> Token | None:
+    """"The president met Prime Minister Abiy Ahmed": the small parser makes the name a noun-phrase
+    adverb (npadvmod) of the verb; a proper name after the verb is its object."""
+    return next((c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:

@@ -17,6 +17,7 @@ FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "ov
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 LOCATIVE_PREPS = {"in", "at", "near"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+PRONOUNS = PLURAL_PRONOUNS | {"it", "its", "he", "him", "his", "she", "her", "we", "us", "our"}
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,26 @@ class EventContext:
         return [self._nominal_actor(h) for h in conjuncts(head)
                 if (h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper()))
                 and not _names_an_event(h)]
+
+    def with_antecedents(self, parties: list[Actor]) -> list[Actor]:
+        """"the military says it has seized ...": the party is the military, named by "it"."""
+        return [self._antecedent(a) or a for a in parties]
+
+    def _antecedent(self, party: Actor) -> Actor | None:
+        words = party.text.split()
+        pronoun = party.text.lower() in PRONOUNS
+        short = party.name is not None and not any(w[:1].isupper() for w in words)   # "the minister"
+        if not (pronoun or short) or party.anaphor is not None:
+            return None
+        identity = (party.name, party.country, party.org, party.sector)
+        for mention in reversed(self.doc._.ne_actors or []):
+            if mention.end > party.start or (mention.name, mention.country, mention.org, mention.sector) != identity:
+                continue
+            if mention.text.lower() in PRONOUNS or not any(w[:1].isupper() for w in mention.text.split()):
+                continue       # a pronoun or another short form is no antecedent to show
+            return Actor(mention.text, mention.start, mention.end, name=party.name, country=party.country,
+                         org=party.org, sector=party.sector, anaphor=Span(party.text, party.start, party.end))
+        return None
 
     def coded_prep_party(self, token: Token) -> list[Actor]:
         """A party named in a prepositional phrase of the trigger ("declared a ceasefire in Tripoli",

@@ -50,7 +50,10 @@ def find_events(doc: Doc) -> list[EventRecord]:
     events = _drop_absorbed(events)
     events.extend(ctx.accusations_from_claims(events))
     events.extend(ctx.demands_from_obligations(events))
-    return _dedupe(events)
+    events = _dedupe(events)
+    for event in events:
+        event.actor, event.recipient = ctx.with_antecedents(event.actor), ctx.with_antecedents(event.recipient)
+    return events
 
 
 def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRecord | None:
