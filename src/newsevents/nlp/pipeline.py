@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..errors import E_NO_MODEL, ModelNotFound
 from ..models import Article, ArticleRecord
 from . import dateline  # noqa: F401  (registers the ne_dateline component)
+from .token_rules import speed_up_token_rules
 from ..settings import MODEL_PREFERENCE
 
 DOC_EXTENSIONS = {
@@ -96,6 +97,7 @@ def load_nlp(model: str | None = None, components: Iterable[str] = OUR_COMPONENT
         nlp = spacy.load(name)
     except OSError as e:
         raise ModelNotFound(f"spaCy model {name!r} could not be loaded: {e}") from e
+    speed_up_token_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ne_dateline", before="parser")
     for component in components:
