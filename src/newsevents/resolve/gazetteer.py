@@ -219,7 +219,13 @@ def _add_continents(gaz: Gazetteer, src: Path) -> None:
 def _add_regions(gaz: Gazetteer) -> None:
     """Seas, oceans and world regions (no GeoNames id), then demonyms of continents, regions and
     first-order divisions ("English" -> England)."""
-    for name, lat, lon in _read_tsv(data_dir() / "geo" / "regions.tsv"):
+    for name, *point in _read_tsv(data_dir() / "geo" / "regions.tsv"):
+        if len(point) == 1:  # "EU<TAB>Europe": another name of a continent
+            found = [c for c in gaz.lookup(point[0]) if c.feature == CONTINENT_FEATURE]
+            if found:
+                gaz.index_name(name, found[0].row)
+            continue
+        lat, lon = point
         found = [c for c in gaz.lookup(name) if c.feature == REGION_FEATURE]
         if found:
             gaz.index_name(name, found[0].row)
