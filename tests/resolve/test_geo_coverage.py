@@ -102,3 +102,9 @@ def test_a_short_name_after_its_county_form_is_the_county():
     spans = [(10, 28), (text.index("Yonkers"), text.index("Yonkers") + 7), (short, short + 11)]
     county, _, again = geocode(text, spans)
     assert county.feature == "ADM2" and again.geonameid == county.geonameid
+
+
+def test_a_nigerian_local_government_area_is_its_admin2():
+    text = "Flooding displaced families in Kosofe Local Government Area of Lagos State on Monday."
+    lga, state = _all(text, ["Kosofe Local Government Area", "Lagos State"])
+    assert lga.feature == "ADM2" and lga.country == "NG" and state.feature == "ADM1"

@@ -34,7 +34,7 @@ NEARBY_CHARS = 300
 NAMESAKE_RATIO = 100
 FULLER_FORM_BONUS = 3.0
 DIVISION_WORDS = frozenset("county parish borough district province prefecture governorate".split())
-DIVISION_WORD = re.compile(r"\s(?:State|Province|Region|Governorate|Oblast|County|Prefecture)$", re.I)
+DIVISION_WORD = re.compile(r"\s(?:State|Province|Region|Governorate|Oblast|County|Prefecture|Local Government Area|LGA)$", re.I)
 QUALIFIER_BONUS = 5.0
 DIRECTION_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -56,7 +56,7 @@ GENERIC_WORDS = frozenset("""
     cemetery graveyard golf cargo air high middle gateway foreign base camp prison jail zoo
 """.split())
 SUFFIXES = (" city", " county", " province", " state", " region", " governorate", " district",
-            " municipality", " oblast", " island", " islands")
+            " municipality", " oblast", " island", " islands", " local government area", " lga")
 
 
 @dataclass
