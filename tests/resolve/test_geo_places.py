@@ -143,3 +143,16 @@ def test_main_location_is_the_most_mentioned_city():
     assert main_location(places).geonameid == 2
     assert main_location(places[:1]).geonameid == 1
     assert main_location([]) is None
+
+
+def test_the_town_nearer_the_articles_other_towns_is_preferred():
+    from newsevents.resolve.gazetteer import Candidate
+    from newsevents.resolve.places import _remoteness
+
+    def town(row, lat, lon):
+        return Candidate(row, None, "Fairview", lat, lon, "US", "PPL", 5000, "", True)
+
+    near, far = town(1, 38.9, -77.4), town(2, 35.0, -80.0)
+    penalty = _remoteness([near, far], [(38.75, -77.47)])
+    assert penalty[1] == 0.0 and penalty[2] > 0.0
+    assert _remoteness([near], [(38.75, -77.47)]) == {}

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Place
 from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, ADMIN3_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
@@ -33,6 +33,8 @@ DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, T
 NEARBY_CHARS = 300
 NAMESAKE_RATIO = 100
 FULLER_FORM_BONUS = 3.0
+PROXIMITY_WEIGHT = 1.0
+PROXIMITY_KM = 1000.0
 DIVISION_WORDS = frozenset("county parish borough district province prefecture governorate".split())
 DIVISION_WORD = re.compile(r"\s(?:State|Province|Region|Governorate|Oblast|County|Prefecture|Local Government Area|LGA)$", re.I)
 QUALIFIER_BONUS = 5.0
@@ -196,6 +198,24 @@ def _score(c: Candidate, context: Context, qualifier: Candidate | None) -> float
     return score
 
 
+def _closeness(c: Candidate, points: list[tuple[float, float]]) -> float:
+    """1 for a town at one of the article's other towns, falling to 0 at PROXIMITY_KM."""
+    cos_lat = math.cos(math.radians(c.lat))
+    nearest = min(math.hypot(lat - c.lat, (lon - c.lon) * cos_lat) for lat, lon in points) * 111.2
+    return max(0.0, 1.0 - math.log10(1 + nearest) / math.log10(1 + PROXIMITY_KM))
+
+
+def _remoteness(candidates: list[Candidate], points: list[tuple[float, float]]) -> dict[int, float]:
+    """Row -> a penalty for a town further from the article's other towns than a namesake is
+    (Charleston in an article about Virginia towns); countries and regions are not compared."""
+    towns = [c for c in candidates if c.precision == "city"]
+    if len(towns) < 2 or not points:
+        return {}
+    closeness = {c.row: _closeness(c, points) for c in towns}
+    best = max(closeness.values())
+    return {row: PROXIMITY_WEIGHT * (best - near) for row, near in closeness.items()}
+
+
 @dataclass
 class Context:
     """What the other mentions of the article resolve to: country and region shares, nearby countries."""
@@ -204,6 +224,7 @@ class Context:
     region_shares: dict[tuple[str, str], float]
     nearby: set[str]
     named_regions: set[tuple[str, str]]   # first-order divisions the article names ("Louisiana")
+    points: list[tuple[float, float]] = field(default_factory=list)  # towns the article names
 
 
 def _context(mentions: list[Mention], i: int) -> Context:
@@ -211,6 +232,7 @@ def _context(mentions: list[Mention], i: int) -> Context:
     regions: Counter[tuple[str, str]] = Counter()
     nearby: set[str] = set()
     named: set[tuple[str, str]] = set()
+    points: set[tuple[float, float]] = set()
     here = mentions[i]
     for j, other in enumerate(mentions):
         cc = _country_of(other.chosen)
@@ -223,12 +245,14 @@ def _context(mentions: list[Mention], i: int) -> Context:
             regions[(cc, other.chosen.admin1)] += 1
         if abs(other.start - here.start) <= NEARBY_CHARS:
             nearby.add(cc)
+        if other.chosen.precision == "city" and other.direct:
+            points.add((other.chosen.lat, other.chosen.lon))
     total = sum(counts.values())
     if not total:
-        return Context({}, {}, nearby, named)
+        return Context({}, {}, nearby, named, sorted(points))
     evidence = min(1.0, total / CONFIDENT_CONTEXT_SIZE)  # one other mention is weak evidence
     return Context({cc: evidence * n / total for cc, n in counts.items()},
-                   {key: evidence * n / total for key, n in regions.items()}, nearby, named)
+                   {key: evidence * n / total for key, n in regions.items()}, nearby, named, sorted(points))
 
 
 def _is_fuller(full: str, key: str) -> bool:
@@ -271,7 +295,8 @@ def disambiguate(text: str, mentions: list[Mention], rounds: int = 2) -> None:
             context = _context(mentions, i)
             qualifier = _qualifier(text, m, by_start)
             rows = fuller[m.start]
-            choices.append(max(m.candidates, key=lambda c: _score(c, context, qualifier)
+            far = _remoteness(m.candidates, context.points)
+            choices.append(max(m.candidates, key=lambda c: _score(c, context, qualifier) - far.get(c.row, 0.0)
                                + (FULLER_FORM_BONUS if c.row in rows else 0.0)))
         for m, chosen in zip(mentions, choices):
             m.chosen = chosen
