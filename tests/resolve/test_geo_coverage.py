@@ -108,3 +108,9 @@ def test_a_nigerian_local_government_area_is_its_admin2():
     text = "Flooding displaced families in Kosofe Local Government Area of Lagos State on Monday."
     lga, state = _all(text, ["Kosofe Local Government Area", "Lagos State"])
     assert lga.feature == "ADM2" and lga.country == "NG" and state.feature == "ADM1"
+
+
+def test_a_small_town_inside_a_name_is_found_in_the_articles_own_region():
+    text = "Crews from Leesburg and Purcellville helped after a fire at the Lovettsville Community Center."
+    *_, centre = _all(text, ["Leesburg", "Purcellville", "Lovettsville Community Center"])
+    assert centre.name == "Lovettsville" and centre.country == "US"

@@ -33,6 +33,7 @@ DEMONYM_OVER_PLACE_BELOW = 100_000  # "Canadian" is the demonym, not Canadian, T
 NEARBY_CHARS = 300
 NAMESAKE_RATIO = 100
 FULLER_FORM_BONUS = 3.0
+LOCAL_REGION_MENTIONS = 2
 PROXIMITY_WEIGHT = 1.0
 PROXIMITY_KM = 1000.0
 DIVISION_WORDS = frozenset("county parish borough district province prefecture governorate".split())
@@ -99,9 +100,10 @@ def _without_small_namesakes(found: list[Candidate]) -> list[Candidate]:
         d.country == c.country and d.population > NAMESAKE_RATIO * c.population for d in divisions)]
 
 
-def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
+def _inner_toponym(name: str, gaz: Gazetteer, local: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
     """Back-off for facilities and streets: the longest run of capitalised words in the name that is
-    a known place of some size ("Manila Cathedral" -> Manila, "Colorado State University" -> Colorado)."""
+    a known place of some size ("Manila Cathedral" -> Manila, "Colorado State University" -> Colorado),
+    or any town in the ``local`` (country, admin1) regions that the article's places lie in."""
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         found_parts = []
@@ -110,7 +112,7 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
             if not all(w[:1].isupper() for w in part) or all(w.lower() in GENERIC_WORDS for w in part):
                 continue
             short = len(normalise(" ".join(part))) < 3  # "No. 2 Centre" is not in Ho, Ghana; "US" is a country
-            found = [c for c in gaz.lookup(" ".join(part)) if _inner_candidate(c, short)]
+            found = [c for c in gaz.lookup(" ".join(part)) if _inner_candidate(c, short, local)]
             if found:
                 found_parts.append(found)
         if found_parts:  # "Trinity College Dublin": the part naming the best-known place
@@ -118,11 +120,11 @@ def _inner_toponym(name: str, gaz: Gazetteer) -> list[Candidate]:
     return _inner_demonym(words, gaz)
 
 
-def _inner_candidate(c: Candidate, short: bool) -> bool:
+def _inner_candidate(c: Candidate, short: bool, local: frozenset[tuple[str, str]]) -> bool:
     if c.precision == "country":
         return True
-    if c.population < INNER_MIN_POPULATION:  # "The Quarter" (Anguilla) in "French Quarter"
-        return False
+    if c.population < INNER_MIN_POPULATION and (c.country, c.admin1) not in local:
+        return False  # "The Quarter" (Anguilla) in "French Quarter"
     return c.precision == "admin1" or not short
 
 
@@ -373,9 +375,28 @@ def geocode(text: str, spans: Sequence[Sequence[int]], gaz: Gazetteer | None = N
         mentions.append(Mention(start, end, text[start:end], found, demonym,
                                 direct=any(gaz.lookup(v) for v in _variants(text[start:end].strip()))))
     disambiguate(text, mentions)
+    if _add_local_towns(mentions, gaz):
+        disambiguate(text, mentions)
     if back_off:
         _back_off(text, mentions, gaz)
     return [to_place(m) for m in mentions]
+
+
+def _add_local_towns(mentions: list[Mention], gaz: Gazetteer) -> bool:
+    """Names found only through a place inside them look again, now also among the small towns of
+    the regions that two or more of the article's own place names lie in ("Haymarket Village
+    Center" in an article on northern Virginia); True when any found more."""
+    regions = Counter((m.chosen.country, m.chosen.admin1) for m in mentions
+                      if m.direct and m.chosen is not None and m.chosen.admin1)
+    local = frozenset(region for region, n in regions.items() if n >= LOCAL_REGION_MENTIONS)
+    changed = False
+    for m in mentions:
+        if m.direct or m.demonym or not local:
+            continue
+        found = _inner_toponym(m.text.strip(), gaz, local)
+        if {c.row for c in found} != {c.row for c in m.candidates}:
+            m.candidates, changed = found, True
+    return changed
 
 
 # --- the ne_places component -------------------------------------------------------------------
