@@ -67,3 +67,29 @@ def test_a_name_misread_as_an_adverb_is_the_object(pipeline):
     event = events(pipeline, text, "CONSULT")[0]
     assert codes(event.recipient) == {"ETH"}
     assert event.actor[0].text == "Kenyan President William Ruto" and event.actor[0].anaphor.text == "president"
+
+
+def test_the_party_of_the_thing_acted_on(pipeline):
+    event = events(pipeline, "Bhutan has established diplomatic relations with Costa Rica.", "SUPPORT")[0]
+    assert codes(event.recipient) == {"CRI"}
+
+
+def test_a_stance_towards_a_partys_act_is_towards_the_party(pipeline):
+    event = events(pipeline, "The Chilean foreign minister criticized Argentina's decision to close the border.",
+                   "ACCUSE")[0]
+    assert codes(event.recipient) == {"ARG"}
+
+
+def test_a_stance_keeps_the_thing_it_is_about(pipeline):
+    event = events(pipeline, "The Moroccan government condemned the bombings on Sunday.", "ACCUSE")[0]
+    assert texts(event.recipient) == ["bombings"] and not codes(event.recipient)
+
+
+def test_the_actors_own_thing_is_not_the_recipient(pipeline):
+    event = events(pipeline, "Chad agreed to open its borders to Sudanese refugees.", "AGREE")[0]
+    assert codes(event.recipient) == {"SDN"}
+
+
+def test_a_returned_things_destination_inside_its_clause(pipeline):
+    event = events(pipeline, "Italian police returned a statue that had been stolen in 1985 to Greece.", "RETREAT")[0]
+    assert codes(event.recipient) == {"GRC"}

@@ -29,6 +29,7 @@ CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
 DOCUMENT_NOUNS = {"lawsuit", "suit", "complaint", "statement", "letter", "report", "resolution", "motion", "bill",
                   "petition", "decree", "order", "communique", "declaration", "note", "message", "case"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 SERIES_NOUNS = {"state", "campaign", "wave", "series", "barrage", "spate", "string", "round", "volley", "salvo", "number"}
 
 
@@ -171,9 +172,16 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         # "provide support to X", "offered to US an armored regiment": the object is what is given;
         # "provide a loan to X" often hangs the "to" phrase on the thing given
         theme = child(verb, "dobj")
+        if theme is not None and prep_object(verb, ("with",)) is not None:
+            return actor, theme        # "supplied Ukraine with weapons": the object receives
         return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative")
-                       or (prep_object(theme, ("to",)) if theme is not None else None))
+                       or (_to_phrase_of_theme(theme) if theme is not None else None))
     recipient = child(verb, "dobj", "dative") or _name_misread_as_adverb(verb)
+    if recipient is not None and _own_thing(recipient):
+        # "open its borders to refugees", "ended their boycott of X": the actor's own thing is
+        # not the recipient; the party in the phrase that follows is
+        recipient = (prep_object(verb, ("to", "for", "with") + recipient_preps)
+                     or prep_object(recipient, ("to", "for", "with", "of", "against", "on")) or recipient)
     if recipient is None and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS and child(verb, "ccomp") is not None:
         recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that X appear", "allowed X to land"
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):
@@ -181,6 +189,20 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     if recipient is None or recipient.lower_ in ("it", "this", "that"):
         recipient = prep_object(verb, recipient_preps) or recipient
     return actor, recipient
+
+
+def _to_phrase_of_theme(theme: Token) -> Token | None:
+    """"returned a statue that had been stolen in 1990 to Greece": the small parser often hangs the
+    "to" phrase on the given thing or on a clause describing it."""
+    for holder in [theme] + [c for c in theme.children if c.dep_ in ("acl", "relcl")]:
+        obj = prep_object(holder, ("to",))
+        if obj is not None:
+            return obj
+    return None
+
+
+def _own_thing(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children)
 
 
 def _name_misread_as_adverb(verb: Token) -> Token | None:

@@ -78,11 +78,18 @@ class EventContext:
                          org=party.org, sector=party.sector, anaphor=Span(party.text, party.start, party.end))
         return None
 
-    def coded_prep_party(self, token: Token) -> list[Actor]:
+    def stance_object(self, head: Token) -> list[Actor]:
+        """What a stance is about when no party owns it ("condemned the attacks", "rejected the
+        proposals"): kept as an uncoded target, although an event noun is never a party."""
+        if head.pos_ != "NOUN" or not _names_an_event(head):
+            return []
+        return [self._nominal_actor(head)]
+
+    def coded_prep_party(self, token: Token, preps=FALLBACK_PREPS) -> list[Actor]:
         """A party named in a prepositional phrase of the trigger ("declared a ceasefire in Tripoli",
         "established ties with El Salvador"), when the parse gave no recipient. Coded parties only."""
         for c in token.children:
-            if c.dep_ != "prep" or c.lower_ not in FALLBACK_PREPS:
+            if c.dep_ != "prep" or c.lower_ not in preps:
                 continue
             obj = child(c, "pobj")
             if obj is None or obj.ent_type_ in ("DATE", "TIME"):

@@ -32,6 +32,8 @@ STATE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
 REFUSAL = TriggerSense("refuse", "VERB", "REJECT", None, "120", ())
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
+STANCE_TYPES = {"SUPPORT", "REJECT", "ACCUSE"}
+THING_PREPS = ("with", "to", "against", "on", "from", "of", "for", "over", "toward", "towards", "into")
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -68,16 +70,20 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
-    recipient_head = _inside_event_noun(recipient_head)
+    recipient_head = _owner_of_stance_object(recipient_head, sense.type) or _inside_event_noun(recipient_head)
     actors = ctx.participants(actor_head)
     recipients = ctx.proposal_owner(recipient_head) or ctx.participants(recipient_head)
     status, claimer = ctx.status(token)
     if not actors and sense.type in VERBAL_ACTS and claimer is not None and _performative(token):
         # "Russia should be investigated, Kerry said": the speaker performs the accusation
         actors, status, claimer = [claimer], "asserted", None
+    if not recipients and recipient_head is not None and sense.type in STANCE_TYPES:
+        recipients = ctx.stance_object(recipient_head)   # "condemned the attacks": what is condemned
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
     if not _coded(recipients):
-        recipients = ctx.coded_prep_party(token) or recipients
+        # "established ties with X", "close the borders with X": the party of the thing acted on
+        recipients = ctx.coded_prep_party(token) or (ctx.coded_prep_party(recipient_head, THING_PREPS)
+                                                      if recipient_head is not None else []) or recipients
     if not _coded(actors) and (not recipients or status != "asserted"):
         return None            # nobody to code, or an actorless event that is not even asserted
     if not _coded(actors + recipients):
@@ -160,6 +166,15 @@ def _mode_from_weapon(token: Token, type_: str) -> str | None:
             if sense.type == type_ and sense.mode and multiword_match(obj, sense) is not None:
                 return sense.mode
     return None
+
+
+def _owner_of_stance_object(head: Token | None, type_: str) -> Token | None:
+    """"faulted X's decision", "welcomed X's invitation to Y", "rejected X's request": a stance
+    towards a party's act is directed at that party."""
+    if head is None or type_ not in STANCE_TYPES or head.pos_ != "NOUN":
+        return None
+    owner = child(head, "poss") or prep_object(head, ("by",))   # "condemned a protest by farmers"
+    return owner if owner is not None and owner.pos_ in ("PROPN", "NOUN") else None
 
 
 def _inside_event_noun(head: Token | None) -> Token | None:
