@@ -56,8 +56,16 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
         elif (ch == STRAIGHT or width == 2) and not curly:
             marks.append((i, "close" if open_straight else "open", width))
             open_straight = not open_straight
+        elif ch == STRAIGHT and marks and marks[-1][1] == "open" and not _closed_later(text, i, end):
+            marks.append((i, "close", 1))     # “...," she said: a curly quote closed straight
         i += width if ch == "'" else 1
     return marks
+
+
+def _closed_later(text: str, pos: int, end: int) -> bool:
+    """True when the next curly mark after ``pos`` is a closing one."""
+    nxt = next((ch for ch in text[pos + 1:end] if ch in OPENERS + CLOSERS), None)
+    return nxt is not None and nxt in CLOSERS
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quoted], int | None]:

@@ -28,6 +28,9 @@ CARRY_OVER_PARAGRAPHS = 2   # a cue-less quote paragraph inherits a speaker at m
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 SOURCELESS = frozenset({"seem", "appear"})   # "X seemed to ...": an impression with no one named
 MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
+# Slots every verb cue falls back on after its own: annotators mark what any cue verb reports,
+# whatever its frame ("predicted a win", "said so", "wants them to go").
+FALLBACK_SLOTS = ("clause", "xcomp", "object")
 
 
 @dataclass
@@ -151,7 +154,7 @@ def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tup
     can run over a paragraph break and give the verb a second, unrelated complement.
     """
     children = [c for c in verb.children if any(limit[0] <= t.idx < limit[1] for t in c.subtree)]
-    for slot in entry.slots:
+    for slot in entry.slots + tuple(s for s in FALLBACK_SLOTS if s not in entry.slots):
         tokens = _slot_tokens(children, slot)
         if tokens:
             return slot, tokens
@@ -237,7 +240,7 @@ def _nearest_cue(ctx: _Context, quoted: Quoted) -> Token | None:
     first = doc.char_span(quoted.outer_start, quoted.outer_start + 1, alignment_mode="expand")
     last = doc.char_span(quoted.outer_end - 1, quoted.outer_end, alignment_mode="expand")
     candidates = []
-    for edge, sent in ((first, first.sent), (last, last.sent)) if first and last else ():
+    for edge, sent in _edge_sentences(first, last):
         limit = ctx.paragraph_span(edge.start_char)
         for token in sent:
             if not limit[0] <= token.idx < limit[1] or ctx.in_quotation(token.idx):
@@ -250,6 +253,18 @@ def _nearest_cue(ctx: _Context, quoted: Quoted) -> Token | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c[0], not c[1]))[2]
+
+
+def _edge_sentences(first, last) -> list:
+    """The sentences at the quotation's two edges, and the one after it when the parser ended a
+    sentence at the closing mark ("“We won!” she said." split in two)."""
+    if not first or not last:
+        return []
+    found = [(first, first.sent), (last, last.sent)]
+    doc = last.doc
+    if last.end == last.sent.end and last.end < len(doc):
+        found.append((last, doc[last.end].sent))
+    return found
 
 
 def _is_title(inner) -> bool:
@@ -285,16 +300,22 @@ def _carry_over_speakers(ctx: _Context, found: list[_Found]) -> None:
         if f.speaker is not None:
             continue
         para = ctx.paragraph_of(f.content[0])
+        verb = _colon_verb(ctx, para)
+        if verb is not None and f.cue is None:
+            # "He said:" closing the paragraph before: its verb is this quotation's cue.
+            f.speaker = ctx.speaker(verb)
+            if verb_cue(verb) is not None:
+                f.cue, f.cue_token = (verb.idx, verb.idx + len(verb.text)), verb.i
+        if f.speaker is not None:
+            continue
         before = [g for g in found[:index] if g.speaker is not None
                   and para - ctx.paragraph_of(g.content[0]) <= CARRY_OVER_PARAGRAPHS]
         if before:
             f.speaker = before[-1].speaker
             continue
-        f.speaker = _colon_speaker(ctx, para)
-        if f.speaker is None:
-            after = [g for g in found[index + 1:] if g.speaker is not None
-                     and ctx.paragraph_of(g.content[0]) - para <= 1]
-            f.speaker = after[0].speaker if after else None
+        after = [g for g in found[index + 1:] if g.speaker is not None
+                 and ctx.paragraph_of(g.content[0]) - para <= 1]
+        f.speaker = after[0].speaker if after else None
 
 
 def _resolve_bare_pronouns(doc: Doc, found: list[_Found]) -> None:
@@ -322,15 +343,15 @@ def _resolve_bare_pronouns(doc: Doc, found: list[_Found]) -> None:
                                 org=last_named.org, sector=last_named.sector)
 
 
-def _colon_speaker(ctx: _Context, para: int) -> Actor | None:
-    """The subject of a paragraph that ends with a colon, introducing the quotation after it."""
+def _colon_verb(ctx: _Context, para: int) -> Token | None:
+    """The main verb of a paragraph that ends with a colon, introducing the quotation after it."""
     if para == 0:
         return None
     start, end = ctx.paragraphs[para - 1]
     if not ctx.text[start:end].rstrip().endswith(":"):
         return None
     last = ctx.doc.char_span(end - 1, end, alignment_mode="expand")
-    return ctx.speaker(last.sent.root) if last is not None else None
+    return last.sent.root if last is not None else None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
