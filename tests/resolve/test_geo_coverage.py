@@ -86,8 +86,15 @@ def test_a_named_state_pulls_a_small_namesake_town_into_it():
 
 
 def test_a_small_town_named_like_a_division_of_its_country_is_not_a_candidate():
-    text = "Crime fell across England and Wales last year."
-    assert _all(text, ["England", "Wales"])[1].feature == "ADM1"
+    from newsevents.resolve.gazetteer import Candidate
+    from newsevents.resolve.places import _without_small_namesakes
+
+    division = Candidate(1, None, "Wales", 52.3, -3.7, "GB", "ADM1", 3_000_000, "WLS", True)
+    village = Candidate(2, None, "Wales", 53.3, -1.3, "GB", "PPL", 6_000, "ENG", True)
+    abroad = Candidate(3, None, "Wales", 44.3, -70.0, "US", "PPL", 2_000, "ME", True)
+    assert _without_small_namesakes([division, village, abroad]) == [division, abroad]
+    text = "Rain is forecast for Wales and Scotland tomorrow."
+    assert _all(text, ["Wales", "Scotland"])[0].feature == "ADM1"
 
 
 def test_a_name_with_a_division_word_is_the_division():

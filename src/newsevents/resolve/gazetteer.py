@@ -345,12 +345,12 @@ def _add_admin1_ids(gaz: Gazetteer, divisions: list[Subdivision]) -> None:
         if not gaz.ids[row]:
             gaz.ids[row] = d.geonameid
             gaz.id_rows.setdefault(d.geonameid, row)
-        gaz.index_name(d.name, row)  # not its alternates: "West Coast" for Western Australia
+        gaz.index_name(d.name, row)  # not its alternates, which hold loose regional names
 
 
 def _division_names(d: Subdivision) -> list[str]:
     """A division's names: its own, its plain forms and Latin-script alternates, but not the bare
-    name of a county ("Walker" for Walker County names towns more often than the county)."""
+    name of a county ("Bergen" for Bergen County names towns more often than the county)."""
     bare = {normalise(d.name.removesuffix(s)) for s in (" County", " Parish", " Borough") if d.name.endswith(s)}
     names = _admin2_names(d.name) + [a for a in d.alternates if _usable_alternate(a) and len(a) > 3]
     return [n for n in names if normalise(n) not in bare]

@@ -81,7 +81,7 @@ def candidates_for(name: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
         found = _without_small_namesakes(gaz.lookup(variant))
         if len(variant) <= 3 and variant.isupper():  # "SA", "EU": abbreviations name no town
             found = [c for c in found if c.precision != "city"]
-        if variant != name and DIVISION_WORD.search(name):  # "Oaxaca State" is the state
+        if variant != name and DIVISION_WORD.search(name):  # "Jalisco State" is the state
             found = [c for c in found if c.precision != "city"] or found
         if found and (demonym_row is None or _is_major(found)):
             return found, False
@@ -92,7 +92,7 @@ def candidates_for(name: str, gaz: Gazetteer) -> tuple[list[Candidate], bool]:
 
 def _without_small_namesakes(found: list[Candidate]) -> list[Candidate]:
     """Leave out towns that share the name of a division of their country a hundred times their
-    size: "Wales" in "England and Wales" is not the village of Wales, South Yorkshire."""
+    size: "Wales" is the constituent country, not the village of Wales, South Yorkshire."""
     divisions = [c for c in found if c.precision == "admin1" and c.country]
     if not divisions:
         return found
@@ -124,7 +124,7 @@ def _inner_candidate(c: Candidate, short: bool, local: frozenset[tuple[str, str]
     if c.precision == "country":
         return True
     if c.population < INNER_MIN_POPULATION and (c.country, c.admin1) not in local:
-        return False  # "The Quarter" (Anguilla) in "French Quarter"
+        return False  # a hamlet inside a hotel's or a district's name
     return c.precision == "admin1" or not short
 
 
@@ -209,7 +209,7 @@ def _closeness(c: Candidate, points: list[tuple[float, float]]) -> float:
 
 def _remoteness(candidates: list[Candidate], points: list[tuple[float, float]]) -> dict[int, float]:
     """Row -> a penalty for a town further from the article's other towns than a namesake is
-    (Charleston in an article about Virginia towns); countries and regions are not compared."""
+    (a Springfield in an article on Illinois towns); countries and regions are not compared."""
     towns = [c for c in candidates if c.precision == "city"]
     if len(towns) < 2 or not points:
         return {}
@@ -262,12 +262,12 @@ def _is_fuller(full: str, key: str) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Names of one place, which are no evidence for each other: equal, or "Suffolk County" and "Suffolk"."""
+    """Names of one place, which are no evidence for each other: equal, or "Westchester County" and "Westchester"."""
     return a == b or _is_fuller(a, b) or _is_fuller(b, a)
 
 
 def _fuller_forms(m: Mention, mentions: list[Mention]) -> list[Candidate]:
-    """The divisions that a fuller name in the article may refer to: "Suffolk" after "Suffolk
+    """The divisions that a fuller name in the article may refer to: "Westchester" after "Westchester
     County" (not "Kansas" after "Kansas City")."""
     key = normalise(m.text)
     for other in mentions:
@@ -384,8 +384,8 @@ def geocode(text: str, spans: Sequence[Sequence[int]], gaz: Gazetteer | None = N
 
 def _add_local_towns(mentions: list[Mention], gaz: Gazetteer) -> bool:
     """Names found only through a place inside them look again, now also among the small towns of
-    the regions that two or more of the article's own place names lie in ("Haymarket Village
-    Center" in an article on northern Virginia); True when any found more."""
+    the regions that two or more of the article's own place names lie in ("Lovettsville Community
+    Center" in an article on Leesburg and Purcellville); True when any found more."""
     regions = Counter((m.chosen.country, m.chosen.admin1) for m in mentions
                       if m.direct and m.chosen is not None and m.chosen.admin1)
     local = frozenset(region for region, n in regions.items() if n >= LOCAL_REGION_MENTIONS)
