@@ -93,3 +93,21 @@ def test_the_actors_own_thing_is_not_the_recipient(pipeline):
 def test_a_returned_things_destination_inside_its_clause(pipeline):
     event = events(pipeline, "Italian police returned a statue that had been stolen in 1985 to Greece.", "RETREAT")[0]
     assert codes(event.recipient) == {"GRC"}
+
+
+def test_calling_off_a_strike_is_a_concession(pipeline):
+    events(pipeline, "Dock workers in Rotterdam called off their strike on Monday.", "CONCEDE")
+
+
+def test_a_deadline_given_to_a_party_is_a_threat_to_it(pipeline):
+    event = events(pipeline, "The Chilean government gave Bolivia a deadline to withdraw its troops.", "THREATEN")[0]
+    assert codes(event.actor) == {"CHL"} and codes(event.recipient) == {"BOL"}
+
+
+def test_civilians_held_as_human_shields_are_assaulted(pipeline):
+    event = events(pipeline, "Islamist militants held the villagers as human shields.", "ASSAULT")[0]
+    assert texts(event.recipient) == ["villagers"]
+
+
+def test_cutting_tariffs_is_a_concession(pipeline):
+    events(pipeline, "Canada reduced tariffs on Mexican steel.", "CONCEDE")

@@ -11,7 +11,7 @@ from .triggers import Trigger, TriggerSense
 
 # verb lemma -> prepositions/particles one of which must be attached for the event reading
 REQUIRED_ATTACHMENT = {
-    "call": {"for", "on", "upon"},
+    "call": {"for", "on", "upon", "off"},
     "press": {"for"},
     "pull": {"out", "back"},
     "crack": {"down"},
@@ -22,15 +22,28 @@ REQUIRED_ATTACHMENT = {
     "force": {"out", "from", "into"},
     "blow": {"up"},
 }
+EASED = {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "boycott", "tariff", "duty",
+         "quota", "moratorium", "lockdown", "suspension"}
+CONSENTS = {"permission", "approval", "go-ahead", "clearance", "amnesty", "pardon", "clemency", "concession", "consent"}
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
     ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise", "evidence", "record"},
     ("reduce", "SANCTION"): {"aid", "funding", "tie", "relation", "presence", "staff", "import", "export"},
     ("slash", "SANCTION"): {"aid", "funding", "import", "export"},
     ("cut", "SANCTION"): {"tie", "relation", "aid", "funding", "link", "supply", "contact"},
-    ("lift", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "emergency"},
-    ("ease", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "tension"},
-    ("relax", "CONCEDE"): {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "rule"},
+    ("lift", "CONCEDE"): EASED | {"emergency"},
+    ("ease", "CONCEDE"): EASED | {"tension"},
+    ("relax", "CONCEDE"): EASED | {"rule"},
+    ("reduce", "CONCEDE"): {"tariff", "duty", "sanction", "restriction", "quota"},
+    ("cut", "CONCEDE"): {"tariff", "duty", "sanction", "restriction", "quota"},
+    # ending one's own pressure is a concession; ending talks or ties with someone a sanction
+    ("end", "CONCEDE"): {"strike", "boycott", "protest", "blockade", "siege", "occupation", "sit-in", "walkout", "embargo"},
+    ("call", "CONCEDE"): {"strike", "boycott", "protest", "march", "rally", "demonstration", "walkout"},
+    ("end", "SANCTION"): {"talk", "negotiation", "mediation", "cooperation", "relation", "tie", "aid", "assistance", "contact"},
+    ("call", "SANCTION"): {"talk", "negotiation", "meeting", "summit", "visit"},
+    ("give", "CONCEDE"): CONSENTS,
+    ("grant", "CONCEDE"): CONSENTS,
+    ("give", "THREATEN"): {"deadline", "ultimatum"},
     ("freeze", "SANCTION"): {"asset", "account", "fund", "aid", "tie", "relation", "talk"},
     ("impose", "COERCE"): {"curfew", "law", "restriction", "ban", "lockdown", "blockade", "emergency", "censorship"},
     ("close", "COERCE"): {"border", "crossing", "embassy", "airspace", "road", "newspaper", "office", "port", "point", "checkpoint", "route", "airport", "corridor", "gate"},
@@ -63,6 +76,7 @@ MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "rein
 NOT_OBJECTS = {
     ("send", "AID"): {"letter", "message", "signal", "warning", "note", "email", "invitation", "condolence",
                       "greeting", "envoy", "delegation", "representative", "tweet", "text"},
+    ("grant", "AID"): CONSENTS,
     ("provide", "AID"): {"detail", "information", "update", "evidence", "answer", "explanation", "comment"},
     ("reinforce", "MOBILIZE"): {"commitment", "message", "view", "belief", "position", "point", "idea", "image"},
     ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
