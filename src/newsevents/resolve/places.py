@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..models import Place
-from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, ADMIN3_FEATURE, CAPITAL_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
+from .gazetteer import (ADMIN1_FEATURE, ADMIN2_FEATURE, ADMIN3_FEATURE, CAPITAL_FEATURE, LANDMARK_FEATURE, CONTINENT_FEATURE, REGION_FEATURE, Candidate,
                         Gazetteer, load_gazetteer, normalise)
 
-FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, CAPITAL_FEATURE: 1.5,
+FEATURE_BONUS = {"PCLI": 2.0, CONTINENT_FEATURE: 2.0, REGION_FEATURE: 9.0, LANDMARK_FEATURE: 9.0, CAPITAL_FEATURE: 1.5,
                  ADMIN1_FEATURE: -2.0, ADMIN2_FEATURE: -1.5, ADMIN3_FEATURE: -1.5}
 MAIN_NAME_BONUS = 2.0
 COUNTRY_SHARE_WEIGHT = 2.0
