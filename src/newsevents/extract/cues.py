@@ -17,8 +17,9 @@ from ..settings import data_dir
 KINDS = ("speech", "claim", "denial", "accusation", "warning", "belief", "intent", "stance")
 PREPOSITION_SLOTS = ("for", "on", "about", "of", "against", "to", "with", "at", "as", "in", "over")
 SLOTS = ("clause", "xcomp", "object", "object+of", "object+for", "object+on", "object+oprd",
-         "object+as") + PREPOSITION_SLOTS
+         "object+as", "object+to", "object+with") + PREPOSITION_SLOTS
 NOUN_PREFIX = "n:"      # lexicon entries for nouns ("his claim that ...") are written n:lemma
+ADJ_PREFIX = "a:"       # and for adjectives after "be" ("X is confident that ...") a:lemma
 DENIAL_KINDS = frozenset({"denial"})
 # Kinds whose content is something the speaker asserts (an event in it is "claimed"); intent,
 # stance and belief cues report a wish, a position or an opinion instead.
@@ -61,8 +62,8 @@ def verb_cue(token: Token) -> CueEntry | None:
     lexicon = load_lexicon()
     lemma = token.lemma_.lower()
     entry = lexicon.get(lemma)
-    if entry is None and token.lower_.startswith(lemma + "e"):
-        entry = lexicon.get(lemma + "e")      # the lemmatiser drops an e: "hopes" -> "hop"
+    if entry is None and token.lower_ in (lemma + "e", lemma + "es", lemma + "ed", lemma + "ing"):
+        entry = lexicon.get(lemma + "e")      # the lemmatiser drops an e: "hopes", "hoping" -> "hop"
     return entry
 
 
@@ -71,6 +72,13 @@ def noun_cue(token: Token) -> CueEntry | None:
     if token.pos_ != "NOUN":
         return None
     return load_lexicon().get(NOUN_PREFIX + token.lemma_.lower())
+
+
+def adjective_cue(token: Token) -> CueEntry | None:
+    """The lexicon entry when ``token`` is a stance adjective after a copula ("is confident")."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp":
+        return None
+    return load_lexicon().get(ADJ_PREFIX + token.lemma_.lower())
 
 
 def according_to_cue(token: Token) -> bool:
@@ -91,5 +99,8 @@ def cue_entry_at(doc, start: int, end: int) -> CueEntry | None:
     if span.text.lower().startswith("according"):
         return load_lexicon().get("according to")
     lexicon = load_lexicon()
-    return next((e for t in span if (e := lexicon.get(t.lemma_.lower()) or lexicon.get(NOUN_PREFIX + t.lemma_.lower()))
-                 is not None), None)
+    return next((e for t in span if (e := _any_entry(lexicon, t.lemma_.lower())) is not None), None)
+
+
+def _any_entry(lexicon: dict[str, CueEntry], lemma: str) -> CueEntry | None:
+    return lexicon.get(lemma) or lexicon.get(NOUN_PREFIX + lemma) or lexicon.get(ADJ_PREFIX + lemma)

@@ -1,6 +1,7 @@
 """Attribution forms without a reporting verb of their own, for extract/quotes.py.
 
 - nominal cues: "his claim that ...", "Clinton expressed confidence that ...", "criticism of X";
+- adjective cues after "be": "X is confident that ...", "X was eager to ...", "X is worried about";
 - phrase cues: "according to X, ...", "In a poll released Monday, ..." (a document as source);
 - colon cues: a paragraph "Name: what they said" (headlines, interview transcripts).
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .cues import CueEntry, noun_cue, verb_cue
+from .cues import CueEntry, adjective_cue, noun_cue, verb_cue
 
 # Things that can "say" something in an "In a ..., ..." phrase.
 DOCUMENT_NOUNS = frozenset({
@@ -59,6 +60,30 @@ def nominal(token: Token) -> Form | None:
     agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return Form(content, cue, token.i, by, entry.kind)
+
+
+def adjective(token: Token) -> Form | None:
+    """ "X is confident that ...": the copula and adjective are the cue, X the source."""
+    entry = adjective_cue(token)
+    if entry is None:
+        return None
+    content = _adjective_content(token, entry)
+    if not content:
+        return None
+    copula = token.head
+    start = copula.idx if copula.i < token.i else token.idx
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return Form(content, (start, token.idx + len(token.text)), token.i, subject, entry.kind)
+
+
+def _adjective_content(adjective: Token, entry: CueEntry) -> list[Token]:
+    deps = {"clause": ("ccomp",), "xcomp": ("xcomp",)}
+    for slot in entry.slots:
+        found = next((c for c in adjective.children if c.dep_ in deps.get(slot, ("prep",))
+                      and (slot in deps or c.lower_ == slot)), None)
+        if found is not None:
+            return [t for t in found.subtree if t is not found] if slot not in deps else list(found.subtree)
+    return []
 
 
 def _noun_content(noun: Token, entry: CueEntry) -> list[Token]:

@@ -14,23 +14,28 @@ Spans never cross a paragraph break: the parser's sentences sometimes do.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Quote, Span
 from .cues import CueEntry, according_to_cue, verb_cue
-from .quote_forms import Form, according_to, colon_paragraph, document_phrase, nominal
+from .quote_forms import Form, according_to, adjective, colon_paragraph, document_phrase, nominal
 from .quote_marks import Quoted, find_quoted, paragraphs
 from .quote_speakers import doc_actors, relative_subject, speaker_for, subject_of, subject_span
 
 CARRY_OVER_PARAGRAPHS = 2   # a cue-less quote paragraph inherits a speaker at most this far back
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 SOURCELESS = frozenset({"seem", "appear"})   # "X seemed to ...": an impression with no one named
+MARKUP = re.compile(r"<[^<>\n]{1,300}>")   # embed tags left in scraped text (<tweet id=... author=...>)
 MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
 # Slots every verb cue falls back on after its own: annotators mark what any cue verb reports,
 # whatever its frame ("predicted a win", "said so", "wants them to go").
 FALLBACK_SLOTS = ("clause", "xcomp", "object")
+# ... except an open complement where the verb only says how something goes on ("continues to
+# grow") or is passive ("was supposed to end").
+NO_XCOMP_FALLBACK = frozenset({"continue"})
 
 
 @dataclass
@@ -53,12 +58,18 @@ class _Context:
         self.starts = [p[0] for p in self.paragraphs]
         self.quoted = find_quoted(doc.text)
         self.actors = doc_actors(doc)
+        self.markup = [(m.start(), m.end()) for m in MARKUP.finditer(doc.text)]
+        self.markup_starts = [m[0] for m in self.markup]
 
     def paragraph_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
 
     def paragraph_span(self, pos: int) -> tuple[int, int]:
         return self.paragraphs[self.paragraph_of(pos)] if self.paragraphs else (0, len(self.text))
+
+    def in_markup(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.markup_starts, pos) - 1
+        return index >= 0 and pos < self.markup[index][1]
 
     def in_quotation(self, pos: int) -> Quoted | None:
         return next((q for q in self.quoted if q.outer_start <= pos < q.outer_end), None)
@@ -99,13 +110,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
 # ---- indirect quotes: a cue word and its content ------------------------------------------
 
 def _indirect(ctx: _Context, token: Token) -> _Found | None:
-    if ctx.in_quotation(token.idx):
+    if ctx.in_quotation(token.idx) or ctx.in_markup(token.idx):
         return None
     if according_to_cue(token):
         return _from_form(ctx, according_to(token))
     entry = verb_cue(token)
     if entry is None:
-        form = document_phrase(token) or nominal(token)
+        form = document_phrase(token) or nominal(token) or adjective(token)
         return _from_form(ctx, form) if form is not None else None
     slot, content = _content_tokens(token, entry, ctx.paragraph_span(token.idx))
     if not content:
@@ -154,14 +165,33 @@ def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tup
     can run over a paragraph break and give the verb a second, unrelated complement.
     """
     children = [c for c in verb.children if any(limit[0] <= t.idx < limit[1] for t in c.subtree)]
-    for slot in entry.slots + tuple(s for s in FALLBACK_SLOTS if s not in entry.slots):
+    for slot in entry.slots + _fallback_slots(verb, entry):
         tokens = _slot_tokens(children, slot)
         if tokens:
             return slot, tokens
     if _parenthetical(verb):
         own = {t.i for t in verb.subtree}
         return "clause", [t for t in verb.head.subtree if t.i not in own]
+    if any(c.dep_ == "agent" for c in children):
+        return "object", _passive_object(verb)
     return "", []
+
+
+def _passive_object(verb: Token) -> list[Token]:
+    """What a passive cue with an agent reports: its subject ("The bill was opposed by X"), or
+    the noun it qualifies ("a bill opposed by X")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return list(subject.subtree)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
+    return []
+
+
+def _fallback_slots(verb: Token, entry: CueEntry) -> tuple[str, ...]:
+    no_xcomp = entry.lemma in NO_XCOMP_FALLBACK or _is_passive(verb)
+    return tuple(s for s in FALLBACK_SLOTS if s not in entry.slots and not (s == "xcomp" and no_xcomp))
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -218,6 +248,8 @@ def _token_span(ctx: _Context, tokens: list[Token], cue: Token) -> tuple[int, in
 # ---- direct quotes: a quotation and the cue that introduces it ---------------------------
 
 def _direct(ctx: _Context, quoted: Quoted) -> _Found | None:
+    if ctx.in_markup(quoted.outer_start):
+        return None
     inner = ctx.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if inner is None or not len(inner) or _is_title(inner):
         return None
@@ -243,7 +275,7 @@ def _nearest_cue(ctx: _Context, quoted: Quoted) -> Token | None:
     for edge, sent in _edge_sentences(first, last):
         limit = ctx.paragraph_span(edge.start_char)
         for token in sent:
-            if not limit[0] <= token.idx < limit[1] or ctx.in_quotation(token.idx):
+            if not limit[0] <= token.idx < limit[1] or ctx.in_quotation(token.idx) or ctx.in_markup(token.idx):
                 continue
             if verb_cue(token) is None:
                 continue

@@ -1,0 +1,64 @@
+"""Attribution classes added for PolNeAR recall (adjectives, passives with an agent, fallback
+slots, quotation edges), on hand-written sentences with the real spaCy model."""
+import pytest
+
+from newsevents.extract.quote_marks import find_quoted
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsevents.nlp.pipeline import load_nlp
+
+    return load_nlp(components=("ne_quotes",))
+
+
+def _quotes(nlp, text):
+    return [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.content.text)
+            for q in nlp(text)._.ne_quotes]
+
+
+def test_adjective_after_be_is_a_cue(nlp):
+    found = _quotes(nlp, "The mayor is confident that the ferry will run again by June.")
+    assert found and found[0][:2] == ("The mayor", "is confident")
+    assert "the ferry will run again" in found[0][2]
+
+
+def test_adjective_with_infinitive(nlp):
+    found = _quotes(nlp, "The dockworkers were eager to return to the harbour.")
+    assert found and found[0][0] == "The dockworkers" and "return to the harbour" in found[0][2]
+
+
+def test_passive_cue_with_agent_reports_its_subject(nlp):
+    found = _quotes(nlp, "The new tariff was opposed by the farmers' union.")
+    assert found and found[0][:2] == ("the farmers' union", "opposed") and found[0][2] == "The new tariff"
+
+
+def test_any_cue_verb_reports_its_object(nlp):
+    found = _quotes(nlp, "The coach predicted a narrow win for the visitors.")
+    assert found and found[0][:2] == ("The coach", "predicted") and "a narrow win" in found[0][2]
+
+
+def test_continue_to_is_not_a_cue(nlp):
+    assert _quotes(nlp, "Prices continue to climb across the region.") == []
+
+
+def test_curly_quote_closed_by_a_straight_mark():
+    text = "“The river is rising,\" the warden said."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["The river is rising,"]
+
+
+def test_cue_in_the_sentence_after_the_quotation(nlp):
+    found = _quotes(nlp, "“We will rebuild the pier!” the harbour master said on Monday.")
+    assert found and found[0][:2] == ("the harbour master", "said")
+
+
+def test_colon_paragraph_gives_cue_and_speaker(nlp):
+    found = _quotes(nlp, "The harbour master said:\n\n“The pier will open in May. The boats are ready.”")
+    assert found and found[-1][:2] == ("The harbour master", "said") and found[-1][2].startswith("The pier")
+
+
+def test_embed_markup_is_not_an_attribution(nlp):
+    text = '<tweet id="12345" author="@harbour">The pier opens today</tweet>.'
+    assert all(cue != "tweet" for _, cue, _ in _quotes(nlp, text))
