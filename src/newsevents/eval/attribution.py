@@ -5,6 +5,8 @@ exact match. Exact match compares spans after trimming whitespace, quotation mar
 punctuation on both sides (PolNeAR content spans keep the marks; ours hold the words inside).
 Attribution level: a gold attribution is found when one predicted quote has an overlapping cue
 and a matching content and source (a gold attribution without a source needs no source match).
+PolNeAR is univocal (each token has one label), so it never marks an attribution nested inside
+another's content; only the outermost predicted quotes are scored (extract.quotes.outermost).
 """
 from __future__ import annotations
 
@@ -136,7 +138,7 @@ def evaluate_attribution(folder: Path, nlp=None, limit: int | None = None, with_
     which is what quotes report without actor mentions (with them, the speaker is the resolved
     mention, often shorter than the annotated phrase).
     """
-    from ..extract.quotes import find_quotes
+    from ..extract.quotes import find_quotes, outermost
 
     nlp = nlp or attribution_nlp(with_actors)
     files = annotation_files(folder, folder.parent / "metadata.tsv")
@@ -146,7 +148,7 @@ def evaluate_attribution(folder: Path, nlp=None, limit: int | None = None, with_
         started = time.perf_counter()
         doc = nlp(text)
         parsed = time.perf_counter()
-        quotes = find_quotes(doc)
+        quotes = outermost(find_quotes(doc))
         totals.quote_seconds += time.perf_counter() - parsed
         totals.parse_seconds += parsed - started
         totals.add_article(text, read_ann(ann), predicted_from(quotes))

@@ -107,6 +107,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return [_to_quote(ctx.text, f) for f in found]
 
 
+def outermost(quotes: list[Quote]) -> list[Quote]:
+    """The quotes whose cue is inside no other quote's content: the univocal view of PolNeAR,
+    which labels each token once and so never marks an attribution nested in another's content
+    ("X said rebels claimed ..." keeps only "said"). Status rules want the nested ones too."""
+    def nested(q: Quote, outer: Quote) -> bool:
+        return (outer is not q and q.cue is not None and outer.content.start <= q.cue.start < outer.content.end
+                and not (outer.cue is not None and q.content.start <= outer.cue.start < q.content.end))
+    return [q for q in quotes if not any(nested(q, o) for o in quotes)]
+
+
 # ---- indirect quotes: a cue word and its content ------------------------------------------
 
 def _indirect(ctx: _Context, token: Token) -> _Found | None:
