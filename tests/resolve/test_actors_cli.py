@@ -15,7 +15,8 @@ def test_resolve_reads_json_lines_and_adds_actor():
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows[0] == {"id": "a", "text": "Kerry", "date": "2016-05-01",
                        "actor": {"text": "Kerry", "start": 0, "end": 5, "name": "John Kerry",
-                                 "country": "USA", "org": None, "sector": "GOV"}}
+                                 "country": "USA", "org": None, "sector": "GOV",
+                                 "anaphor": None}}
     assert rows[1]["actor"]["country"] == "TUR" and rows[1]["actor"]["sector"] == "COP"
 
 
