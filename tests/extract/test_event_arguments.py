@@ -111,3 +111,15 @@ def test_civilians_held_as_human_shields_are_assaulted(pipeline):
 
 def test_cutting_tariffs_is_a_concession(pipeline):
     events(pipeline, "Canada reduced tariffs on Mexican steel.", "CONCEDE")
+
+
+def test_a_one_sided_act_is_directed_at_the_place_it_is_done_in(pipeline):
+    event = events(pipeline, "The army imposed a curfew in parts of southern Peru.", "COERCE")[0]
+    assert codes(event.recipient) == {"PER"}
+    event = events(pipeline, "The rebels declared a unilateral ceasefire in Mali on Sunday.", "RETREAT")[0]
+    assert codes(event.recipient) == {"MLI"}
+
+
+def test_a_meeting_place_is_no_recipient(pipeline):
+    event = events(pipeline, "The Turkish foreign minister held talks in Geneva on Monday.", "CONSULT")[0]
+    assert event.recipient == []

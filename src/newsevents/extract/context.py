@@ -16,6 +16,7 @@ UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
 FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "over", "for", "toward", "towards"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 LOCATIVE_PREPS = {"in", "at", "near"}
+TERRITORY_PREPS = {"in", "into", "inside", "across", "throughout", "at"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 PRONOUNS = PLURAL_PRONOUNS | {"it", "its", "he", "him", "his", "she", "her", "we", "us", "our"}
 
@@ -106,6 +107,40 @@ class EventContext:
             if any(a.country or a.org for a in found):
                 return found
         return []
+
+    def place_acted_on(self, token: Token, own: bool) -> list[Actor]:
+        """The place a one-sided act is done to when no party is named ("a curfew in the north",
+        "declared a ceasefire in X", "troops on alert in X", "agreed to disarm in X"): the closest
+        place in a locative phrase below the trigger (not in its subject), or, when ``own``, attached
+        to the trigger or to the verb a nominal trigger hangs from."""
+        from .arguments import _governing_verb
+
+        start = token
+        if token.pos_ != "VERB" and own:
+            start = _governing_verb(token) or token
+        queue = [(start, 0)]
+        while queue:
+            node, depth = queue.pop(0)
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent"):
+                    continue
+                queue.append((c, depth + 1))
+                if c.dep_ != "prep" or c.lower_ not in TERRITORY_PREPS or (depth == 0 and not own):
+                    continue
+                obj = child(c, "pobj")
+                place = self._place_in(obj) if obj is not None and obj.ent_type_ not in ("DATE", "TIME") else None
+                if place is not None and place.country:
+                    return [Actor(place.text, place.start, place.end, name=place.name,
+                                  country=_alpha3().get(place.country))]
+        return []
+
+    def _place_in(self, phrase: Token):
+        """The first place named in a noun phrase ("a number of areas in Mosul city")."""
+        for t in phrase.subtree:
+            place = self._place_at(t)
+            if place is not None:
+                return place
+        return None
 
     def _place_at(self, token: Token):
         for place in self.places:

@@ -34,6 +34,9 @@ REFUSAL = TriggerSense("refuse", "VERB", "REJECT", None, "120", ())
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE", "SUPPORT"}
 STANCE_TYPES = {"SUPPORT", "REJECT", "ACCUSE"}
 THING_PREPS = ("with", "to", "against", "on", "from", "of", "for", "over", "toward", "towards", "into")
+# where a meeting or a statement takes place says nothing of whom it is directed at
+PLACE_BLIND_TYPES = {"CONSULT"}
+TERRITORIAL_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT", "AID", "SANCTION", "PROTEST", "COOPERATE"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -123,6 +126,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         claimed_by=[claimer] if claimer is not None else [],
     )
     ctx.place_and_date(event, sent, token)
+    if not recipients and sense.type not in PLACE_BLIND_TYPES:
+        # "declared a ceasefire in Libya", "imposed a curfew in X": directed at the place acted on
+        event.recipient = ctx.place_acted_on(token, own=sense.type in TERRITORIAL_TYPES)
     ctx.casualties(event, sent)
     event.confidence = _confidence(event, etype.requires_recipient, sense.pos)
     return event
