@@ -123,3 +123,14 @@ def test_a_one_sided_act_is_directed_at_the_place_it_is_done_in(pipeline):
 def test_a_meeting_place_is_no_recipient(pipeline):
     event = events(pipeline, "The Turkish foreign minister held talks in Geneva on Monday.", "CONSULT")[0]
     assert event.recipient == []
+
+
+def test_an_uncoded_named_actor_acting_on_a_party_is_kept(pipeline):
+    event = events(pipeline, "The Harbour Trust returned two paintings to their owners on Friday.", "RETREAT")[0]
+    assert texts(event.actor) == ["The Harbour Trust"] and event.actor[0].country is None
+
+
+def test_an_uncoded_actor_with_no_party_to_act_on_is_dropped(pipeline):
+    article = article_from_text("The Harbour Trust returned on Friday.", date="2021-03-04", first_line_title=False,
+                                origin="test")
+    assert next(pipeline.process([article])).events == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments, verb_arguments
-from .arguments import _governing_verb, child, prep_object
+from .arguments import _governing_verb, child, conjuncts, prep_object
 from .context import UNDERGOER_TYPES, EventContext, party_codes
 from .ontology import event_types
 from .senses import candidate_senses, choose_sense
@@ -37,6 +37,7 @@ THING_PREPS = ("with", "to", "against", "on", "from", "of", "for", "over", "towa
 # where a meeting or a statement takes place says nothing of whom it is directed at
 PLACE_BLIND_TYPES = {"CONSULT"}
 TERRITORIAL_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT", "AID", "SANCTION", "PROTEST", "COOPERATE"}
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something: workers, activists
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -87,10 +88,15 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         # "established ties with X", "close the borders with X": the party of the thing acted on
         recipients = ctx.coded_prep_party(token) or (ctx.coded_prep_party(recipient_head, THING_PREPS)
                                                       if recipient_head is not None else []) or recipients
-    if not _coded(actors) and (not recipients or status != "asserted"):
-        return None            # nobody to code, or an actorless event that is not even asserted
-    if not _coded(actors + recipients):
-        return None            # "Liverpool attacked down the left wing": no political party known
+    # an uncoded but named actor acting on a party: "the NCB ordered X to appear", "DHS returned ... to its owners"
+    named = not _coded(actors) and status in ("asserted", "claimed") and _agentive(actor_head) \
+        and (_coded(recipients) or (recipients and _agentive(recipient_head))) \
+        and {a.text for a in actors}.isdisjoint(a.text for a in recipients)
+    if not named:
+        if not _coded(actors) and (not recipients or status != "asserted"):
+            return None        # nobody to code, or an actorless event that is not even asserted
+        if not _coded(actors + recipients):
+            return None        # "Liverpool attacked down the left wing": no political party known
     if actors and recipients and _identities(actors) == _identities(recipients) and party_codes(actors) \
             and not ctx.is_reciprocal(token):
         recipients = []        # the same parties on both sides, not a reciprocal: no recipient
@@ -246,6 +252,20 @@ def _own_intent(token: Token) -> bool:
     that something did not happen."""
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "neg")}
     return bool(aux & {"will", "wo", "would", "'ll", "shall"}) or token.head.lemma_ in ("refuse", "decline")
+
+
+def _agentive(head: Token | None) -> bool:
+    """An uncoded party that can still act: a name ("Action Aid", "the NCB") or a plural of
+    people named by what they do ("musicians", "residents")."""
+    if head is None:
+        return False
+    return any(_agent_word(t) for t in conjuncts(head))
+
+
+def _agent_word(token: Token) -> bool:
+    if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower().endswith(AGENT_SUFFIXES)
 
 
 def _coded(actors: list[Actor]) -> bool:
