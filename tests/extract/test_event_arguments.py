@@ -134,3 +134,13 @@ def test_an_uncoded_actor_with_no_party_to_act_on_is_dropped(pipeline):
     article = article_from_text("The Harbour Trust returned on Friday.", date="2021-03-04", first_line_title=False,
                                 origin="test")
     assert next(pipeline.process([article])).events == []
+
+
+def test_a_stance_towards_a_named_partys_call_is_towards_the_party(pipeline):
+    event = events(pipeline, "Serbia rejected EU calls for a new vote in the north.", "REJECT")[0]
+    assert codes(event.recipient) == {"EU"}
+
+
+def test_refuge_sought_in_a_country_is_asked_of_that_country(pipeline):
+    event = events(pipeline, "Thousands of Malian families sought refuge in Niger last year.", "REQUEST")[0]
+    assert codes(event.recipient) == {"NER"}

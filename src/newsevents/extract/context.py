@@ -134,6 +134,14 @@ class EventContext:
                                   country=_alpha3().get(place.country))]
         return []
 
+    def coded_party_inside(self, phrase: Token) -> list[Actor]:
+        """A coded party named inside a thing ("imports of British beef", "a force of Kenyan troops")."""
+        for t in phrase.subtree:
+            mention = self.mentions.at(t)
+            if t is not phrase and mention is not None and (mention.country or mention.org):
+                return [mention]
+        return []
+
     def _place_in(self, phrase: Token):
         """The first place named in a noun phrase ("a number of areas in Mosul city")."""
         for t in phrase.subtree:

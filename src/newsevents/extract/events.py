@@ -18,7 +18,7 @@ from .ontology import event_types
 from .senses import candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
-DEMAND_NOUNS = {"bid", "demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
+DEMAND_NOUNS = {"call", "bid", "demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
 ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
@@ -36,6 +36,8 @@ STANCE_TYPES = {"SUPPORT", "REJECT", "ACCUSE"}
 THING_PREPS = ("with", "to", "against", "on", "from", "of", "for", "over", "toward", "towards", "into")
 # where a meeting or a statement takes place says nothing of whom it is directed at
 PLACE_BLIND_TYPES = {"CONSULT"}
+# what is attacked, seized or condemned is the recipient even when it is a thing
+THING_IS_RECIPIENT_TYPES = PLACE_BLIND_TYPES | STANCE_TYPES | FORCE_TYPES
 TERRITORIAL_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT", "AID", "SANCTION", "PROTEST", "COOPERATE"}
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something: workers, activists
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
@@ -135,6 +137,12 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if not recipients and sense.type not in PLACE_BLIND_TYPES:
         # "declared a ceasefire in Libya", "imposed a curfew in X": directed at the place acted on
         event.recipient = ctx.place_acted_on(token, own=sense.type in TERRITORIAL_TYPES)
+    elif _mere_thing(recipients, recipient_head) and sense.type not in THING_IS_RECIPIENT_TYPES:
+        # "agreed to lift a ban on imports of British beef", "sought refuge in Bangladesh": a thing
+        # is no party; the party named inside it, else the place acted on, is
+        party = ctx.coded_party_inside(recipient_head) or ctx.place_acted_on(token, own=True)
+        if party and _identities(party) != _identities(actors):
+            event.recipient = party
     ctx.casualties(event, sent)
     event.confidence = _confidence(event, etype.requires_recipient, sense.pos)
     return event
@@ -186,7 +194,15 @@ def _owner_of_stance_object(head: Token | None, type_: str) -> Token | None:
     if head is None or type_ not in STANCE_TYPES or head.pos_ != "NOUN":
         return None
     owner = child(head, "poss") or prep_object(head, ("by",))   # "condemned a protest by farmers"
+    if owner is None and _names_an_act(head):   # "rejected U.S. calls for a truce": a named party before the act
+        owner = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     return owner if owner is not None and owner.pos_ in ("PROPN", "NOUN") else None
+
+
+def _names_an_act(noun: Token) -> bool:
+    from .triggers import lexicon
+
+    return noun.lemma_.lower() in DEMAND_NOUNS or ("NOUN", noun.lemma_.lower()) in lexicon()
 
 
 def _inside_event_noun(head: Token | None) -> Token | None:
@@ -266,6 +282,10 @@ def _agent_word(token: Token) -> bool:
     if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or (token.pos_ == "PROPN" and token.text[:1].isupper()):
         return token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower().endswith(AGENT_SUFFIXES)
+
+
+def _mere_thing(recipients: list[Actor], head: Token | None) -> bool:
+    return bool(recipients) and head is not None and not _coded(recipients) and not _agentive(head)
 
 
 def _coded(actors: list[Actor]) -> bool:
