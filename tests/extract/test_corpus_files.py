@@ -19,7 +19,7 @@ TRAINING = data_dir() / "training"
 CORPUS_FILES = sorted(TRAINING.glob("corpus_*.jsonl"))
 
 FIELDS = ("id", "text", "actor", "recipient", "type", "mode", "trigger", "style")
-STYLES = {"wire", "broadcast", "local", "analysis", "headline", "feature"}
+STYLES = {"wire", "broadcast", "local", "analysis", "headline", "feature", "speech"}
 SHARED_REQUEST_MODES = {"assist", "change", "yield", "meet"}
 # Modes per type, as tabled in the PLOVER manual; types without a table take no mode.
 MODES: dict[str, set[str]] = {
