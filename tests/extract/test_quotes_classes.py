@@ -62,3 +62,23 @@ def test_colon_paragraph_gives_cue_and_speaker(nlp):
 def test_embed_markup_is_not_an_attribution(nlp):
     text = '<tweet id="12345" author="@harbour">The pier opens today</tweet>.'
     assert all(cue != "tweet" for _, cue, _ in _quotes(nlp, text))
+
+
+def test_ing_adjunct_borrows_the_main_subject(nlp):
+    found = _quotes(nlp, "The minister left the meeting early, saying the budget was settled.")
+    assert found and found[0][:2] == ("The minister", "saying")
+
+
+def test_noun_with_ing_cue_is_the_source(nlp):
+    found = _quotes(nlp, "Farmers opposing the new canal marched to the capital.")
+    assert found and found[0][:2] == ("Farmers", "opposing")
+
+
+def test_as_clause_reports_the_main_clause(nlp):
+    found = _quotes(nlp, "As the local paper reported, the mill will close in March.")
+    assert found and found[0][:2] == ("the local paper", "reported") and "the mill will close" in found[0][2]
+
+
+def test_asked_if_is_a_question(nlp):
+    found = _quotes(nlp, "Asked whether the strike would end soon, the mayor shrugged.")
+    assert any(cue == "Asked" and "the strike would end soon" in content for _, cue, content in found)

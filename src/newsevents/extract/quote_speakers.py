@@ -25,10 +25,20 @@ def subject_of(verb: Token) -> Token | None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subject
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head            # "groups backing the bill", "a petition calling for ..."
+        if not _borrows_subject(verb) or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _borrows_subject(verb: Token) -> bool:
+    """A verb without a subject of its own whose doer is the subject of the verb it hangs from:
+    conjoined, an open complement, or an -ing / to- adjunct ("..., saying that ...")."""
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def relative_subject(verb: Token) -> Token | None:
@@ -38,11 +48,13 @@ def relative_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
-def subject_span(subject: Token, limit: tuple[int, int]) -> tuple[int, int]:
+def subject_span(subject: Token, limit: tuple[int, int], verb: Token | None = None) -> tuple[int, int]:
     """Character span of the subject's noun phrase (appositions included, as annotators mark
     sources; relative clauses and leading "Of X," phrases left out), inside ``limit``
-    (the paragraph), after a dateline."""
+    (the paragraph), after a dateline; the cue ``verb`` is left out when it hangs from the subject."""
     dropped = {t.i for c in subject.children if _left_out(c, subject) for t in c.subtree}
+    if verb is not None and verb.head.i == subject.i:
+        dropped |= {t.i for t in verb.subtree}     # "groups backing the bill": the cue is no source
     tokens = [t for t in subject.subtree if limit[0] <= t.idx < limit[1] and t.i not in dropped]
     tokens = _contiguous_around(tokens, subject)
     dashes = [k for k, t in enumerate(tokens) if t.text in DASHES and t.i < subject.i]

@@ -32,7 +32,8 @@ MARKUP = re.compile(r"<[^<>\n]{1,300}>")   # embed tags left in scraped text (<t
 MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
 # Slots every verb cue falls back on after its own: annotators mark what any cue verb reports,
 # whatever its frame ("predicted a win", "said so", "wants them to go").
-FALLBACK_SLOTS = ("clause", "xcomp", "object")
+FALLBACK_SLOTS = ("clause", "xcomp", "object", "about", "on")
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 # ... except an open complement where the verb only says how something goes on ("continues to
 # grow") or is passive ("was supposed to end").
 NO_XCOMP_FALLBACK = frozenset({"continue"})
@@ -82,7 +83,7 @@ class _Context:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subject is None:
             return None
-        span = subject_span(subject, self.paragraph_span(subject.idx))
+        span = subject_span(subject, self.paragraph_span(subject.idx), verb)
         actor = speaker_for(self.doc, span, subject.idx, self.actors)
         relative = relative_subject(verb)
         if relative is None:
@@ -179,7 +180,7 @@ def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tup
         tokens = _slot_tokens(children, slot)
         if tokens:
             return slot, tokens
-    if _parenthetical(verb):
+    if _parenthetical(verb) or _as_clause(verb):
         own = {t.i for t in verb.subtree}
         return "clause", [t for t in verb.head.subtree if t.i not in own]
     if any(c.dep_ == "agent" for c in children):
@@ -204,6 +205,11 @@ def _fallback_slots(verb: Token, entry: CueEntry) -> tuple[str, ...]:
     return tuple(s for s in FALLBACK_SLOTS if s not in entry.slots and not (s == "xcomp" and no_xcomp))
 
 
+def _as_clause(verb: Token) -> bool:
+    """ "As the paper reported, ...", "..., as some hope": the cue reports the clause it hangs from."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def _parenthetical(verb: Token) -> bool:
     """A cue set into or after the clause it reports ("The plan, a source said, is ...")."""
     if subject_of(verb) is None or verb.head is verb:
@@ -216,7 +222,7 @@ def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
         return next((c for c in children if c.dep_ in deps and (word is None or c.lower_ == word)), None)
 
     if slot == "clause":
-        found = child(("ccomp",))
+        found = child(("ccomp",)) or _question_clause(children)
     elif slot == "xcomp":
         found = child(("xcomp",))
     elif slot == "object":
@@ -231,6 +237,15 @@ def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
     else:
         found = child(("prep",), slot)
     return list(found.subtree) if found is not None else []
+
+
+def _question_clause(children: list[Token]) -> Token | None:
+    """ "Asked if/whether ...": the parser hangs the question on the verb as an adverbial clause."""
+    verb = children[0].head if children else None
+    if verb is None or verb.lemma_.lower() not in QUESTION_VERBS:
+        return None
+    return next((c for c in children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
