@@ -144,3 +144,19 @@ def test_a_stance_towards_a_named_partys_call_is_towards_the_party(pipeline):
 def test_refuge_sought_in_a_country_is_asked_of_that_country(pipeline):
     event = events(pipeline, "Thousands of Malian families sought refuge in Niger last year.", "REQUEST")[0]
     assert codes(event.recipient) == {"NER"}
+
+
+def test_a_hyphenated_cease_fire_with_a_party(pipeline):
+    event = events(pipeline, "The Nigerian president announced a weeklong cease-fire with the rebels.", "RETREAT")[0]
+    assert "NGA" in codes(event.actor) and texts(event.recipient) == ["rebels"]
+
+
+def test_they_in_a_reported_clause_are_the_reporters(pipeline):
+    event = events(pipeline, "Dock workers said they will release the two drivers on Monday.", "RETREAT")[0]
+    assert texts(event.actor) == ["workers"]
+
+
+def test_a_word_of_a_partys_name_is_no_trigger(pipeline):
+    article = article_from_text("The Organization of Islamic Cooperation met in Jeddah.", date="2021-03-04",
+                                first_line_title=False, origin="test")
+    assert "COOPERATE" not in {e.type for e in next(pipeline.process([article])).events}

@@ -50,6 +50,9 @@ class EventContext:
         found = actors_of(head, self.mentions)
         if found:
             return found
+        speaker = _reporting_subject(head)
+        if speaker is not None:    # "the workers said they will not end the strike": the workers
+            return self.participants(speaker)
         place = self._place_at(head)
         if place is not None and place.country:
             return [Actor(place.text, place.start, place.end, name=place.name,
@@ -301,6 +304,20 @@ class EventContext:
         span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         group = actors_of(span.root, self.mentions) if span is not None else []
         return group or [speaker]
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause, when the two agree in number."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    subject = child(clause.head, "nsubj")
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural == (pronoun.lower_ in PLURAL_PRONOUNS) else None
 
 
 def _names_an_event(token: Token) -> bool:

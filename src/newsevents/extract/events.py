@@ -50,7 +50,7 @@ def find_events(doc: Doc) -> list[EventRecord]:
         triggers = find_triggers(sent)
         trigger_tokens = {t.token.i for t in triggers if choose_sense(t) is not None}
         for trigger in triggers:
-            if _absorbed(trigger, trigger_tokens):
+            if _absorbed(trigger, trigger_tokens) or _inside_a_name(trigger, ctx.mentions):
                 continue
             event = build_event(ctx, sent, trigger)
             if event is not None:
@@ -237,6 +237,12 @@ def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
     if governor is not None and token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
         return True            # "stop the fighting", "end the violence": the goal, not an event
     return governor is not None and governor.i in trigger_tokens
+
+
+def _inside_a_name(trigger: Trigger, mentions: MentionIndex) -> bool:
+    """"the Government of National Accord", "the Peace Committee": a word of a party's name."""
+    token = trigger.token
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and mentions.at(token) is not None
 
 
 def _performative(token: Token) -> bool:

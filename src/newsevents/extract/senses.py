@@ -129,7 +129,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         senses = [s for s in senses if _object_ok(lemma, s.type, obj)
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
     elif token.pos_ in ("NOUN", "PROPN"):
-        need = NOUN_ATTACHMENT.get(lemma)
+        # "cease-fire" is no fire: the attachment a bare noun needs does not apply to a longer trigger
+        need = NOUN_ATTACHMENT.get(lemma) if all(" " not in s.lemma for s in senses) else None
         governed = token.head.lemma_.lower() in NOUN_GOVERNORS.get(lemma, ()) and token.dep_ == "dobj"
         if need and not (need & _attachments(token)) and not governed:
             return []                                    # "evidence" alone is no accusation
