@@ -90,6 +90,7 @@ def _country_of(part: Part) -> str | None:
 
 
 def combine(parts: list[Part], kb: KnowledgeBase, date: str | None) -> Codes:
+    parts = _generic_org_as_sector(parts)
     head = [p for p in parts if p.complement is None]
     comp = [p for p in parts if p.complement is not None]
     former = any(p.kind == "former" for p in head)
@@ -110,12 +111,38 @@ def combine(parts: list[Part], kb: KnowledgeBase, date: str | None) -> Codes:
         return _org_codes(org, kb, date, country, sectors, sector)
     if sector is None or sectors and _is_weak(sectors[-1]) and sectors[-1].entry.sector is None:
         sector = _complement_sector(comp) or sector
+    if _is_national_bank(sectors, comp):
+        sector = "GOV"
     if sector is None and any(p.kind in ("metonym", "place") for p in head):
         sector = next(p.entry.sector for p in head if p.kind in ("metonym", "place"))
     anaphor = None
     if sectors and len(head) == len(sectors) and len(sectors) == 1 and not comp:
         anaphor = sectors[0].entry.anaphor if sectors[0].entry else None
     return Codes(name=_country_name(head, kb), country=country, sector=sector, anaphor=anaphor)
+
+
+def _generic_org_as_sector(parts: list[Part]) -> list[Part]:
+    """A generic word one state's body is known by ("Congress") names another state's body when
+    that state is named before it: "Peru's Congress" is Peru's legislature, not the US Congress."""
+    countries = {p.entry.country for p in parts if p.complement is None
+                 and p.kind in ("country", "demonym", "metonym") and p.entry}
+    if not countries:
+        return parts
+    out = []
+    for p in parts:
+        words = [h for h in p.hits if h.entry.kind == "sector"]
+        if p.kind == "org" and p.complement is None and words and p.entry and p.entry.country \
+                and p.entry.country not in countries:
+            p = Part("sector", p.text, p.start, p.end, words, p.complement)
+        out.append(p)
+    return out
+
+
+def _is_national_bank(sectors: list[Part], comp: list[Part]) -> bool:
+    """"Bank of Thailand", "Reserve Bank of Zimbabwe": a capitalised Bank of a state is its
+    central bank (commercial banks named so, such as Bank of China, are knowledge-base entries)."""
+    return bool(sectors) and sectors[-1].text == "Bank" and len(sectors) == 1 \
+        and any(p.complement == "of" and p.kind == "country" for p in comp)
 
 
 def _first_country(parts: list[Part], place_ok: bool = False) -> str | None:

@@ -109,6 +109,9 @@ class KnowledgeBase:
     def _first_word(self, key: str) -> None:
         words = key.split(" ")
         self.first_words[words[0]] = max(self.first_words.get(words[0], 1), len(words))
+        bare = words[0].split("'")[0]
+        if bare != words[0]:   # "People's ...", "Workers' ...": a token stops before the apostrophe
+            self.first_words[bare] = max(self.first_words.get(bare, 1), len(words) + 1)
         self.max_words = max(self.max_words, len(words))
 
     @staticmethod
