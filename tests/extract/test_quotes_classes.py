@@ -82,3 +82,8 @@ def test_as_clause_reports_the_main_clause(nlp):
 def test_asked_if_is_a_question(nlp):
     found = _quotes(nlp, "Asked whether the strike would end soon, the mayor shrugged.")
     assert any(cue == "Asked" and "the strike would end soon" in content for _, cue, content in found)
+
+
+def test_noun_cue_about_a_wh_clause(nlp):
+    found = _quotes(nlp, "The auditors raised questions about how the money was spent.")
+    assert found and found[0] == ("The auditors", "raised questions", "how the money was spent")

@@ -26,6 +26,9 @@ DOCUMENT_NOUNS = frozenset({
     "testimony", "message", "document", "affidavit", "ruling", "opinion", "brief", "transcript",
 })
 CLAUSE_DEPS = ("acl", "ccomp", "relcl")
+NOUN_FALLBACK_SLOTS = ("clause", "about", "on")    # what any reporting noun can be about
+WH_WORDS = frozenset({"what", "who", "whom", "how", "why", "when", "where", "which", "whether"})
+AGENT_PREPOSITIONS = ("by", "from")                # "a claim by X", "criticism from X"
 COLON_HEAD = re.compile(r"([^:\n]{2,60}?)\s*:\s+(\S.*)", re.S)
 MAX_COLON_SOURCE_WORDS = 7
 
@@ -57,7 +60,7 @@ def nominal(token: Token) -> Form | None:
             return None                 # "expressed concern that": the verb cue has it already
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return Form(content, (head.idx, cue[1]), token.i, subject, entry.kind)
-    agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPOSITIONS), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return Form(content, cue, token.i, by, entry.kind)
 
@@ -87,10 +90,9 @@ def _adjective_content(adjective: Token, entry: CueEntry) -> list[Token]:
 
 
 def _noun_content(noun: Token, entry: CueEntry) -> list[Token]:
-    for slot in entry.slots:
+    for slot in entry.slots + tuple(s for s in NOUN_FALLBACK_SLOTS if s not in entry.slots):
         if slot == "clause":
-            found = next((c for c in noun.children if c.dep_ in CLAUSE_DEPS
-                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            found = next((c for c in noun.children if c.dep_ in CLAUSE_DEPS and _content_clause(c)), None)
         elif slot == "xcomp":
             found = next((c for c in noun.children if c.dep_ == "acl"
                           and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)), None)
@@ -102,6 +104,15 @@ def _noun_content(noun: Token, entry: CueEntry) -> list[Token]:
         if found is not None:
             return list(found.subtree)
     return []
+
+
+def _content_clause(clause: Token) -> bool:
+    """A that-, whether- or wh-clause on a noun ("the question of who ...", "the claim that ...");
+    not a relative clause ("the statement that he made")."""
+    if any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in clause.children):
+        return True
+    first = min(clause.subtree, key=lambda t: t.i)
+    return clause.dep_ != "relcl" and first.lower_ in WH_WORDS
 
 
 def according_to(according: Token) -> Form:
