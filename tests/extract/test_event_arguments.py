@@ -160,3 +160,18 @@ def test_a_word_of_a_partys_name_is_no_trigger(pipeline):
     article = article_from_text("The Organization of Islamic Cooperation met in Jeddah.", date="2021-03-04",
                                 first_line_title=False, origin="test")
     assert "COOPERATE" not in {e.type for e in next(pipeline.process([article])).events}
+
+
+def test_permission_granted_to_a_party_misread_as_a_compound(pipeline):
+    event = events(pipeline, "Brussels granted the Greek government permission to borrow more money.", "CONCEDE")[0]
+    assert codes(event.recipient) == {"GRC"}
+
+
+def test_a_thing_returned_with_a_description_before_its_destination(pipeline):
+    event = events(pipeline, "The museum board returned a carved mask, missing since 1970, to Nigeria.", "RETREAT")[0]
+    assert codes(event.recipient) == {"NGA"}
+
+
+def test_welcoming_a_party_to_act_welcomes_the_party(pipeline):
+    event = events(pipeline, "Norway welcomed Japan to host the next round of talks.", "SUPPORT")[0]
+    assert codes(event.recipient) == {"JPN"}

@@ -21,7 +21,9 @@ POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "ass
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
 # verbs whose party is the subject of their clause: "demanded that X appear", "allowed X to land",
 # "rejected X('s bid) to delay" (the small parser makes X the subject of a clausal object)
-CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help", "reject"}
+CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help", "reject", "welcome", "invite",
+                                     "encourage", "authorize", "authorise"}
+CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "mandate", "licence", "license"}
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
@@ -175,8 +177,10 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         if theme is not None and prep_object(verb, ("with",)) is not None:
             return actor, theme        # "supplied Ukraine with weapons": the object receives
         return actor, (prep_object(verb, ("to", "for") + recipient_preps) or child(verb, "dative")
-                       or (_to_phrase_of_theme(theme) if theme is not None else None))
-    recipient = child(verb, "dobj", "dative") or _name_misread_as_adverb(verb)
+                       or (_grantee(theme) if theme is not None else None)
+                       or (_to_phrase_of_theme(verb, theme) if theme is not None else None))
+    # "called X's envoy a fool": the small parser may make the object the predicate (oprd)
+    recipient = child(verb, "dobj", "dative") or _name_misread_as_adverb(verb) or child(verb, "oprd")
     if recipient is not None and _own_thing(recipient):
         # "open its borders to refugees", "ended their boycott of X": the actor's own thing is
         # not the recipient; the party in the phrase that follows is
@@ -191,14 +195,25 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     return actor, recipient
 
 
-def _to_phrase_of_theme(theme: Token) -> Token | None:
-    """"returned a statue that had been stolen in 1990 to Greece": the small parser often hangs the
-    "to" phrase on the given thing or on a clause describing it."""
-    for holder in [theme] + [c for c in theme.children if c.dep_ in ("acl", "relcl")]:
+def _to_phrase_of_theme(verb: Token, theme: Token) -> Token | None:
+    """"returned a statue that had been stolen in 1990 to Greece", "returned a manuscript, missing
+    since 1943, to Italy": the small parser often hangs the "to" phrase on the given thing or on a
+    clause describing it."""
+    clauses = [c for c in theme.children if c.dep_ in ("acl", "relcl")] + [c for c in verb.children if c.dep_ == "advcl"]
+    for holder in [theme] + clauses:
         obj = prep_object(holder, ("to",))
         if obj is not None:
             return obj
     return None
+
+
+def _grantee(theme: Token) -> Token | None:
+    """"gave approval for the UN to deliver aid"; "granted the Portuguese government permission":
+    the small parser makes the grantee a compound of the consent given."""
+    if theme.lemma_.lower() not in CONSENT_NOUNS:
+        return None
+    return prep_object(theme, ("for",)) or next(
+        (c for c in theme.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _own_thing(noun: Token) -> bool:

@@ -108,7 +108,11 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         if lemma == "call" and not ({"for", "on", "upon"} & _attachments(token)) and _object_lemma(token) \
                 and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children):
             return [TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())]   # "called his counterpart"
-        if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+        predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
+        if lemma == "call" and predicate is not None:
+            if _object_lemma(token) is None and predicate.pos_ == "PROPN" and not _has_appos(predicate):
+                # "called President X on Sunday": the parser took the person called for a predicate
+                return [TriggerSense("call", "VERB", "CONSULT", "phone", "041", ())]
             return [TriggerSense("call", "VERB", "ACCUSE", "disapprove", "111", ())]   # "called X a liar"
         if lemma == "fire" and {"at", "on", "into", "upon"} & _attachments(token):
             return [s for s in senses if s.type == "ASSAULT"]       # "fired batteries at Russia"
@@ -152,6 +156,10 @@ def _wants_someone_to(token: Token) -> bool:
         return False
     return any(c.dep_ in ("dobj", "nsubj") for c in token.children if c.i > token.i and c.i < comp.i) \
         or any(c.dep_ == "nsubj" for c in comp.children)
+
+
+def _has_appos(token: Token) -> bool:
+    return any(c.dep_ == "appos" for c in token.children)
 
 
 def _has_xcomp(token: Token) -> bool:
