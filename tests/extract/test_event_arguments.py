@@ -175,3 +175,8 @@ def test_a_thing_returned_with_a_description_before_its_destination(pipeline):
 def test_welcoming_a_party_to_act_welcomes_the_party(pipeline):
     event = events(pipeline, "Norway welcomed Japan to host the next round of talks.", "SUPPORT")[0]
     assert codes(event.recipient) == {"JPN"}
+
+
+def test_a_strike_called_off_is_conceded_to_the_party_it_was_against(pipeline):
+    event = events(pipeline, "Port workers called off their strike after a deal with the Greek government.", "CONCEDE")[0]
+    assert codes(event.recipient) == {"GRC"}

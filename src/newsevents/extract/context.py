@@ -16,6 +16,7 @@ UNDERGOER_TYPES = {"ASSAULT", "COERCE"}
 FALLBACK_PREPS = {"with", "to", "against", "on", "in", "from", "at", "into", "over", "for", "toward", "towards"}
 OBLIGATION = {"must", "should", "ought", "need", "needs"}
 LOCATIVE_PREPS = {"in", "at", "near"}
+COUNTERPART_PREPS = {"with", "by", "against", "on", "at", "from"}
 TERRITORY_PREPS = {"in", "into", "inside", "across", "throughout", "at"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 PRONOUNS = PLURAL_PRONOUNS | {"it", "its", "he", "him", "his", "she", "her", "we", "us", "our"}
@@ -143,6 +144,20 @@ class EventContext:
             mention = self.mentions.at(t)
             if t is not phrase and mention is not None and (mention.country or mention.org):
                 return [mention]
+        return []
+
+    def counterpart(self, sent: SpacySpan, token: Token, actors: list[Actor]) -> list[Actor]:
+        """The party a strike or boycott is waged against, named later in the sentence in a phrase
+        of its own ("called off the strike after an agreement with the government", "until their
+        demands are met by the authorities")."""
+        own = {(a.country, a.org, a.sector, a.name) for a in actors}
+        for t in sent:
+            if t.i <= token.i or t.dep_ != "pobj" or t.head.lower_ not in COUNTERPART_PREPS:
+                continue
+            for party in actors_of(t, self.mentions):
+                if (party.country or party.org or party.sector in ("GOV", "BUS")) \
+                        and (party.country, party.org, party.sector, party.name) not in own:
+                    return [party]
         return []
 
     def _place_in(self, phrase: Token):

@@ -39,6 +39,7 @@ PLACE_BLIND_TYPES = {"CONSULT"}
 # what is attacked, seized or condemned is the recipient even when it is a thing
 THING_IS_RECIPIENT_TYPES = PLACE_BLIND_TYPES | STANCE_TYPES | FORCE_TYPES
 TERRITORIAL_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT", "AID", "SANCTION", "PROTEST", "COOPERATE"}
+LABOUR_ACTIONS = {"strike", "boycott", "walkout", "sit-in", "stoppage", "lockout"}
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something: workers, activists
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
@@ -137,6 +138,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if not recipients and sense.type not in PLACE_BLIND_TYPES:
         # "declared a ceasefire in Libya", "imposed a curfew in X": directed at the place acted on
         event.recipient = ctx.place_acted_on(token, own=sense.type in TERRITORIAL_TYPES)
+        if not event.recipient and _labour_action(token):
+            # "workers called off the strike after an agreement with the government"
+            event.recipient = ctx.counterpart(sent, token, actors)
     elif _mere_thing(recipients, recipient_head) and sense.type not in THING_IS_RECIPIENT_TYPES:
         # "agreed to lift a ban on imports of British beef", "sought refuge in Bangladesh": a thing
         # is no party; the party named inside it, else the place acted on, is
@@ -288,6 +292,13 @@ def _agent_word(token: Token) -> bool:
     if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or (token.pos_ == "PROPN" and token.text[:1].isupper()):
         return token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY")
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower().endswith(AGENT_SUFFIXES)
+
+
+def _labour_action(token: Token) -> bool:
+    """The trigger is a strike or boycott, or ends or keeps one ("called off the strike")."""
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "pobj", "prep")}
+    words |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children}
+    return bool(words & LABOUR_ACTIONS)
 
 
 def _mere_thing(recipients: list[Actor], head: Token | None) -> bool:
