@@ -87,3 +87,14 @@ def test_asked_if_is_a_question(nlp):
 def test_noun_cue_about_a_wh_clause(nlp):
     found = _quotes(nlp, "The auditors raised questions about how the money was spent.")
     assert found and found[0] == ("The auditors", "raised questions", "how the money was spent")
+
+
+def test_hearsay_adverb_has_no_source(nlp):
+    found = _quotes(nlp, "The envoy reportedly met the rebel commanders in the hills.")
+    assert any(cue == "reportedly" and source is None and "met the rebel commanders" in content
+               for source, cue, content in found)
+
+
+def test_poll_after_the_clause_is_the_source(nlp):
+    found = _quotes(nlp, "The mayor led her rival by ten points in the latest poll.")
+    assert any(cue == "in" and source == "the latest poll" for source, cue, _ in found)

@@ -2,6 +2,7 @@
 
 - nominal cues: "his claim that ...", "Clinton expressed confidence that ...", "criticism of X";
 - adjective cues after "be": "X is confident that ...", "X was eager to ...", "X is worried about";
+- hearsay adverbs: "The envoy reportedly met the rebels" (no source);
 - phrase cues: "according to X, ...", "In a poll released Monday, ..." (a document as source);
 - colon cues: a paragraph "Name: what they said" (headlines, interview transcripts).
 
@@ -25,6 +26,10 @@ DOCUMENT_NOUNS = frozenset({
     "video", "release", "analysis", "essay", "article", "op", "piece", "note", "memoir", "complaint",
     "testimony", "message", "document", "affidavit", "ruling", "opinion", "brief", "transcript",
 })
+# Adverbs that attribute their clause to someone unnamed ("He reportedly met the envoy").
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "seemingly"})
+# Documents that find things out: after the clause too ("Kasich was at 25 percent in the poll").
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 CLAUSE_DEPS = ("acl", "ccomp", "relcl")
 NOUN_FALLBACK_SLOTS = ("clause", "about", "on")    # what any reporting noun can be about
 WH_WORDS = frozenset({"what", "who", "whom", "how", "why", "when", "where", "which", "whether"})
@@ -115,6 +120,14 @@ def _content_clause(clause: Token) -> bool:
     return clause.dep_ != "relcl" and first.lower_ in WH_WORDS
 
 
+def hearsay_adverb(token: Token) -> Form | None:
+    """ "The envoy reportedly met the rebels": the adverb is the cue of its clause, with no source."""
+    if token.lower_ not in HEARSAY_ADVERBS or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    content = [t for t in token.head.subtree if t.i != token.i]
+    return Form(content, (token.idx, token.idx + len(token.text)), token.i, None, "claim")
+
+
 def according_to(according: Token) -> Form:
     """ "according to X, ...": X is the source, the rest of the sentence the content."""
     to = according.nbor(1)
@@ -125,14 +138,17 @@ def according_to(according: Token) -> Form:
 
 
 def document_phrase(token: Token) -> Form | None:
-    """ "In a poll released Monday, Clinton held a lead": the document is the source, "in" the cue."""
+    """ "In a poll released Monday, Clinton held a lead" (or "... in the latest poll"): the document
+    is the source, "in" the cue."""
     if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
         return None
     document = next((c for c in token.children if c.dep_ == "pobj"), None)
     if document is None or document.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    if verb_cue(token.head) is not None or token.i > token.head.i:
+    if verb_cue(token.head) is not None:
         return None                     # "said in a statement": the verb is the cue
+    if token.i > token.head.i and document.lemma_.lower() not in FINDING_NOUNS:
+        return None                     # "... rose in a survey" yes, "... was set out in a letter" no
     phrase = {t.i for t in token.subtree}
     content = [t for t in token.head.subtree if t.i not in phrase]
     return Form(content, (token.idx, token.idx + len(token.text)), token.i, document)
