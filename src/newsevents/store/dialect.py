@@ -8,6 +8,7 @@ regular expressions, membership in a list parameter, text ordering, and the bulk
 from __future__ import annotations
 
 import re
+import contextlib
 from typing import Any
 
 import duckdb
@@ -51,6 +52,18 @@ class Dialect:
 
     def insert(self, con: Any, table: str, rows: list[dict[str, Any]], replace: bool) -> None:
         raise NotImplementedError
+
+    def insert_new_articles(self, con: Any, rows: list[dict[str, Any]]) -> set[str]:
+        """Insert the article rows not stored yet; return the ids this call stored.
+
+        One process writes a DuckDB file, so every row is new to it (the ingest skips stored ones).
+        """
+        self.insert(con, "articles", rows, replace=False)
+        return {row["id"] for row in rows}
+
+    def exclusive(self, con: Any):
+        """A context in which no other process runs the store's migrations."""
+        return contextlib.nullcontext()
 
 
 class DuckDialect(Dialect):
@@ -108,6 +121,35 @@ class PostgresDialect(Dialect):
             con.execute(f"INSERT INTO {table} ({_quoted(table)}) SELECT {_quoted(table)} FROM {target} "
                         f"ON CONFLICT ON CONSTRAINT {table}_pkey DO UPDATE SET {updates}")
             con.execute(f"DROP TABLE {target}")
+
+
+    def insert_new_articles(self, con, rows):
+        """Two ingests may code the same article at once: the row that commits first stays, and
+        the other process's insert waits for it, then skips it (and so its child rows)."""
+        if not rows:
+            return set()
+        con.execute("CREATE TEMP TABLE _incoming_articles (LIKE articles) ON COMMIT DROP")
+        names = column_names("articles")
+        with con.cursor() as cursor, cursor.copy(
+                f"COPY _incoming_articles ({_quoted('articles')}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in names])
+        stored = con.execute(f"INSERT INTO articles ({_quoted('articles')}) SELECT {_quoted('articles')} "
+                             "FROM _incoming_articles ON CONFLICT DO NOTHING RETURNING id").fetchall()
+        con.execute("DROP TABLE _incoming_articles")
+        return {r[0] for r in stored}
+
+    @contextlib.contextmanager
+    def exclusive(self, con):
+        con.execute("SELECT pg_advisory_lock(?)", [MIGRATION_LOCK])
+        try:
+            yield
+        finally:
+            con.execute("SELECT pg_advisory_unlock(?)", [MIGRATION_LOCK])
+
+
+# Key of the PostgreSQL advisory lock held while migrations run (any fixed 64-bit number).
+MIGRATION_LOCK = 7_301_190_416
 
 
 def first_line(e: BaseException) -> str:

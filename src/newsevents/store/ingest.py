@@ -82,17 +82,21 @@ def _flush(batch, writer, pipeline, summary, on_stored) -> None:
         return
     originals = [p for p in batch if p.duplicate_of is None]
     records, failed = _code(pipeline, [p.article for p in originals])
-    rows = []
+    rows, events = [], {}
     for pending in batch:
         record = records.get(pending.article.content_hash)
         if pending.duplicate_of is not None:
             record = ArticleRecord(article=pending.article)
         elif record is None:
             continue
-        summary.events += len(record.events)
+        events[pending.article.id] = len(record.events)
         rows.append(record_to_rows(record, minhash=pending.minhash, duplicate_of=pending.duplicate_of))
-    stored = writer.write_batch(rows)
+    stored_ids = writer.write_articles(rows)
+    stored = len(stored_ids)
     summary.stored += stored
+    # stored meanwhile by another ingest into the same database: counted as already stored
+    summary.skipped_exact += len(rows) - stored
+    summary.events += sum(events[i] for i in stored_ids)
     _fail(writer, summary, failed)
     if on_stored:
         on_stored(stored)

@@ -38,7 +38,15 @@ def applied(con: Any) -> list[str]:
 
 
 def migrate(con: Any) -> list[str]:
-    """Apply every migration not yet applied, each in its own transaction; return their names."""
+    """Apply every migration not yet applied, each in its own transaction; return their names.
+
+    On PostgreSQL an advisory lock makes concurrent ingests take turns, so a migration runs once.
+    """
+    with dialect_of(con).exclusive(con):
+        return _migrate(con)
+
+
+def _migrate(con: Any) -> list[str]:
     done = set(applied(con))
     ran = []
     for name, step in MIGRATIONS:

@@ -18,7 +18,7 @@ from ..errors import StoreError
 from . import postgres
 from .dialect import dialect_of, first_line, is_url
 from .migrations import migrate
-from .schema import RECORD_TABLES, failure_row
+from .schema import CHILD_TABLES, RECORD_TABLES, failure_row
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -64,16 +64,29 @@ class StoreWriter:
         ).fetchall()
 
     def write_batch(self, batch: Iterable[Rows]) -> int:
-        """Write the rows of several articles in one transaction; return how many articles."""
+        """Write the rows of several articles in one transaction; return how many were stored."""
+        return len(self.write_articles(batch))
+
+    def write_articles(self, batch: Iterable[Rows]) -> set[str]:
+        """Write the rows of several articles in one transaction; return the ids stored.
+
+        An article another process stored meanwhile (two ingests into one PostgreSQL database)
+        is skipped with its child rows, so each article is stored once.
+        """
         merged: Rows = {t: [] for t in RECORD_TABLES}
-        count = 0
         for rows in batch:
-            count += 1
             for table in RECORD_TABLES:
                 merged[table].extend(rows.get(table, ()))
-        if count:
-            self._transaction([(t, merged[t]) for t in RECORD_TABLES])
-        return count
+        if not merged["articles"]:
+            return set()
+        stored: set[str] = set()
+
+        def write() -> None:
+            stored.update(self.dialect.insert_new_articles(self.con, merged["articles"]))
+            for table in CHILD_TABLES:
+                self._insert(table, [r for r in merged[table] if r["article_id"] in stored], False)
+        self._in_transaction(write)
+        return stored
 
     def write_failures(self, failures: Iterable[tuple[str, str]]) -> None:
         """Record (origin, reason) pairs; a rerun that fails the same way updates the time."""
@@ -82,10 +95,15 @@ class StoreWriter:
             self._transaction([("failures", rows)], replace=True)
 
     def _transaction(self, tables: list[tuple[str, list[dict[str, Any]]]], replace: bool = False) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        def write() -> None:
             for table, rows in tables:
                 self._insert(table, rows, replace)
+        self._in_transaction(write)
+
+    def _in_transaction(self, write) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            write()
             self.con.execute("COMMIT")
         except Exception as e:
             self.con.execute("ROLLBACK")
