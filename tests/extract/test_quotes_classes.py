@@ -98,3 +98,13 @@ def test_hearsay_adverb_has_no_source(nlp):
 def test_poll_after_the_clause_is_the_source(nlp):
     found = _quotes(nlp, "The mayor led her rival by ten points in the latest poll.")
     assert any(cue == "in" and source == "the latest poll" for source, cue, _ in found)
+
+
+def test_statement_saying_is_its_issuer(nlp):
+    found = _quotes(nlp, "The port authority issued a statement saying the cranes were repaired.")
+    assert any(cue == "saying" and source == "The port authority" for source, cue, _ in found)
+
+
+def test_quick_to_add_borrows_through_the_adjective(nlp):
+    found = _quotes(nlp, "The mayor was quick to add that the ferry would keep running.")
+    assert found and found[0][:2] == ("The mayor", "add")

@@ -14,6 +14,8 @@ from ..models import Actor
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 DASHES = ("—", "–", "--")
+ISSUED_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "release", "memo", "report", "ad",
+                          "video", "email", "note", "op-ed", "editorial", "column", "speech"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -26,18 +28,28 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head
             return subject
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head            # "groups backing the bill", "a petition calling for ..."
+            return _doer_of_noun(verb.head)
         if not _borrows_subject(verb) or verb.head is verb:
             return None
         verb = verb.head
     return None
 
 
+def _doer_of_noun(noun: Token) -> Token:
+    """Who an -ing cue on ``noun`` speaks for: the noun ("groups backing the bill"), or for a
+    statement someone issued, its issuer ("X released a statement saying ...")."""
+    if noun.lemma_.lower() in ISSUED_NOUNS and noun.dep_ == "dobj":
+        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None:
+            return issuer
+    return noun
+
+
 def _borrows_subject(verb: Token) -> bool:
     """A verb without a subject of its own whose doer is the subject of the verb it hangs from:
     conjoined, an open complement, or an -ing / to- adjunct ("..., saying that ...")."""
-    if verb.dep_ in ("conj", "xcomp"):
-        return True
+    if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
+        return True                     # "... was quick to add": through "quick" to "was"
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and not any(c.dep_ == "mark" for c in verb.children)
 
 

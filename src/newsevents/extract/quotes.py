@@ -94,7 +94,7 @@ class _Context:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -363,8 +363,8 @@ def _carry_over_speakers(ctx: _Context, found: list[_Found]) -> None:
             f.speaker = ctx.speaker(verb)
             if verb_cue(verb) is not None:
                 f.cue, f.cue_token = (verb.idx, verb.idx + len(verb.text)), verb.i
-        if f.speaker is not None:
-            continue
+        if f.speaker is not None or (f.cue is not None and not f.direct):
+            continue                    # an indirect cue without a subject has no one to borrow
         before = [g for g in found[:index] if g.speaker is not None
                   and para - ctx.paragraph_of(g.content[0]) <= CARRY_OVER_PARAGRAPHS]
         if before:
