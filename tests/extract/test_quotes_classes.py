@@ -108,3 +108,18 @@ def test_statement_saying_is_its_issuer(nlp):
 def test_quick_to_add_borrows_through_the_adjective(nlp):
     found = _quotes(nlp, "The mayor was quick to add that the ferry would keep running.")
     assert found and found[0][:2] == ("The mayor", "add")
+
+
+def test_said_yes_reports_the_answer(nlp):
+    found = _quotes(nlp, "Asked about the ferry, the mayor said yes.")
+    assert any(cue == "said" and content == "yes" for _, cue, content in found)
+
+
+def test_calling_for_someone_to_act(nlp):
+    found = _quotes(nlp, "The union is calling for the port to reopen the north gate.")
+    assert found and found[0][:2] == ("The union", "calling") and "reopen the north gate" in found[0][2]
+
+
+def test_opening_mark_typed_for_the_closing_one():
+    text = "“The tide is late,“ the pilot said."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["The tide is late,"]

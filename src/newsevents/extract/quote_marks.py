@@ -49,7 +49,9 @@ def _marks_in(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     while i < end:
         ch = text[i]
         width = 2 if text.startswith(DOUBLED, i) and i + 1 < end else 1
-        if ch in OPENERS:
+        if ch in OPENERS and marks and marks[-1][1] == "open" and i > start and not text[i - 1].isspace():
+            marks.append((i, "close", 1))     # “...,“ she said: an opening mark typed for the closing one
+        elif ch in OPENERS:
             marks.append((i, "open", 1))
         elif ch in CLOSERS:
             marks.append((i, "close", 1))

@@ -33,6 +33,7 @@ MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same s
 # Slots every verb cue falls back on after its own: annotators mark what any cue verb reports,
 # whatever its frame ("predicted a win", "said so", "wants them to go").
 FALLBACK_SLOTS = ("clause", "xcomp", "object", "about", "on")
+ANSWER_WORDS = frozenset({"yes", "no", "so", "otherwise"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 # ... except an open complement where the verb only says how something goes on ("continues to
 # grow") or is passive ("was supposed to end").
@@ -226,7 +227,7 @@ def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
     elif slot == "xcomp":
         found = child(("xcomp",))
     elif slot == "object":
-        found = child(("dobj",))
+        found = child(("dobj",)) or _answer_word(children)
     elif slot.startswith("object+"):
         obj = child(("dobj",))
         rest = slot.split("+", 1)[1]
@@ -235,8 +236,15 @@ def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
             extra = child(("prep",), "for")
         return list(obj.subtree) + list(extra.subtree) if obj is not None and extra is not None else []
     else:
-        found = child(("prep",), slot)
+        # "calling for the army to withdraw": the parser makes "for" the mark of a clause
+        found = child(("prep",), slot) or next((c for c in children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == slot for m in c.children)), None)
     return list(found.subtree) if found is not None else []
+
+
+def _answer_word(children: list[Token]) -> Token | None:
+    """ "said yes", "said no", "said so": the one-word answer is what was said."""
+    return next((c for c in children if c.dep_ in ("intj", "advmod") and c.lower_ in ANSWER_WORDS), None)
 
 
 def _question_clause(children: list[Token]) -> Token | None:
