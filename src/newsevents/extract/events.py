@@ -41,6 +41,9 @@ THING_IS_RECIPIENT_TYPES = PLACE_BLIND_TYPES | STANCE_TYPES | FORCE_TYPES
 TERRITORIAL_TYPES = {"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT", "AID", "SANCTION", "PROTEST", "COOPERATE"}
 LABOUR_ACTIONS = {"strike", "boycott", "walkout", "sit-in", "stoppage", "lockout"}
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something: workers, activists
+# the manual: meetings, visits, support and cooperation announced for the future are intents (AGREE);
+# aid keeps its type unless the promise is broad (a specific delivery, "will supply arms to X", is AID)
+FUTURE_IS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -114,11 +117,11 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if status == "future" and sense.type in FORCE_TYPES and _intends(token):
         # "Obama wants to attack Switzerland": a threat of force, made now
         sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
-    if status == "future" and sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
-            _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors))):
+    if status == "future" and (sense.type in FUTURE_IS_INTENT and _future_tense(token) or sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
+            _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors)))):
         # "Russia said it was ready to back the plan": an expressed intent to cooperate
         sense, status = INTENT_TO_COOPERATE, ("claimed" if claimer is not None else "asserted")
-    if status == "negated" and sense.type in COOPERATIVE_TYPES and _own_intent(token):
+    if status == "negated" and sense.type in COOPERATIVE_TYPES and (_own_intent(token) or _failed_agreement(token, sense)):
         # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
         sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
     etype = event_types()[sense.type]
@@ -278,6 +281,20 @@ def _own_intent(token: Token) -> bool:
     that something did not happen."""
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "neg")}
     return bool(aux & {"will", "wo", "would", "'ll", "shall"}) or token.head.lemma_ in ("refuse", "decline")
+
+
+def _future_tense(token: Token) -> bool:
+    """"will meet", "will hold talks", "will be hosting": announced, not a purpose ("to discuss")."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children)
+
+
+def _failed_agreement(token: Token, sense: TriggerSense) -> bool:
+    """"failed to reach agreement": the parties rejected each other's terms."""
+    if sense.type not in ("AGREE", "SUPPORT"):
+        return False
+    governors = [token.head, token.head.head, token.head.head.head]
+    return any(g.lemma_.lower() == "fail" for g in governors)
 
 
 def _agentive(head: Token | None) -> bool:

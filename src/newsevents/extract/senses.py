@@ -82,6 +82,17 @@ NOT_OBJECTS = {
     ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
 }
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy", "staff", "official"}
+# a country's non-military presence abroad: expelling or withdrawing it reduces relations (SANCTION)
+MISSIONS = DIPLOMATS | {"peacekeeper", "observer", "monitor", "inspector", "mission", "aid", "assistance",
+                        "support", "recognition", "funding"}
+AID_WORKERS = {"humanitarian", "aid", "relief"}
+# a finished agreement is signed or reached (SUPPORT); an agreement to do something is AGREE
+AGREEMENTS = {"agreement", "deal", "accord", "pact", "treaty", "text", "memorandum", "declaration"}
+CONCLUDING_VERBS = {"reach", "sign", "conclude", "finalize", "finalise", "seal", "clinch", "strike", "ink", "agree"}
+# "pledged its support", "reaffirmed its commitment": an expression of support, not a promise to act
+SUPPORT_NOUNS = {"support", "backing", "solidarity", "commitment"}
+AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress"}
+PEACEKEEPING = {"peacekeeper", "peacekeeping", "observer", "monitor", "blue"}
 NOUN_ATTACHMENT = {"evidence": {"against"}, "fire": {"on", "at", "upon"}, "lunch": {"with"}, "dinner": {"with"},
                    "breakfast": {"with"}}
 NOUN_GOVERNORS = {"fire": {"open", "exchange", "return"}}   # "opened fire on protesters"
@@ -119,13 +130,21 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         if lemma in ("want", "order") and not _wants_someone_to(token):
             return []                                    # "wants to attack" is an intent, not a request
         if lemma == "expel":
-            diplomatic = _object_lemma(token) in DIPLOMATS
+            diplomatic = _expelled_mission(token)
             return [TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE",
                                  "expel" if diplomatic else "deport", "1663" if diplomatic else "174", ("from",))]
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return []
         obj = _object_lemma(token)
+        if lemma in AVOWING_VERBS and obj in SUPPORT_NOUNS:
+            return []        # the support noun itself is the event ("pledged support for X")
+        if lemma == "agree" and _agreed_text(token):
+            return [TriggerSense(lemma, "VERB", "SUPPORT", None, "057", ("with",))]   # "agreed a trade deal"
+        if lemma == "withdraw" and obj in MISSIONS:
+            return [TriggerSense(lemma, "VERB", "SANCTION", "withdraw", "160", ("from",))]   # "withdrew its envoy"
+        if obj in MOBILIZE_OBJECTS | PEACEKEEPING and lemma in ("send", "deploy", "dispatch") and _peacekeeping(token):
+            return [TriggerSense(lemma, "VERB", "AID", None, "074", ("to", "in"))]   # peacekeepers sent
         if obj in DEMAND_OBJECTS and lemma in ("accept", "meet", "grant", "satisfy", "heed", "approve"):
             return [TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())]   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
@@ -138,6 +157,15 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         governed = token.head.lemma_.lower() in NOUN_GOVERNORS.get(lemma, ()) and token.dep_ == "dobj"
         if need and not (need & _attachments(token)) and not governed:
             return []                                    # "evidence" alone is no accusation
+        governor = token.head.lemma_.lower() if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            governor = token.head.head.lemma_.lower()
+        if lemma in AGREEMENTS and governor in CONCLUDING_VERBS:
+            return [TriggerSense(lemma, "NOUN", "SUPPORT", None, "057", ("with", "between"))]   # "reached a deal"
+        if lemma in SUPPORT_NOUNS and governor in AVOWING_VERBS - {"pledge", "promise"}:
+            return [TriggerSense(lemma, "NOUN", "SUPPORT", None, "051", ("for", "to"))]   # "reaffirmed its commitment"
+        if lemma in ("deployment",) and _peacekeeping(token):
+            return [TriggerSense(lemma, "NOUN", "AID", None, "074", ("to", "in"))]
     if len(senses) > 1:
         senses = _strike_or_protest(token, senses)
     return senses
@@ -147,6 +175,34 @@ def choose_sense(trigger: Trigger) -> TriggerSense | None:
     """The sense this occurrence reports, or None when it reports no event here."""
     senses = candidate_senses(trigger)
     return senses[0] if senses else None
+
+
+def _expelled_mission(token: Token) -> bool:
+    """Diplomats, inspectors, aid workers expelled reduce relations (SANCTION); individuals are deported."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
+    return obj.lemma_.lower() in MISSIONS or bool(words & AID_WORKERS)
+
+
+def _agreed_text(token: Token) -> bool:
+    """"agreed a trade deal", "agreed on the draft text of a deal": a finished agreement."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "to")), None)
+        obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    return obj is not None and obj.lemma_.lower() in AGREEMENTS
+
+
+def _peacekeeping(token: Token) -> bool:
+    """Troops sent as peacekeepers or observers: personnel given as aid, not a show of force."""
+    clause = list(token.subtree) + ([token.head] + list(token.head.children) if token.dep_ != "ROOT" else [])
+    nearby = {t.lemma_.lower() for t in clause} | {c.lemma_.lower() for c in token.children}
+    subj = next((c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subj is not None:
+        nearby |= {t.lemma_.lower() for t in subj.subtree}
+    return bool(nearby & PEACEKEEPING)
 
 
 def _wants_someone_to(token: Token) -> bool:

@@ -1,0 +1,49 @@
+"""Sense rules that follow the PLOVER manual, on hand-written sentences (real model, slow)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.ingest import article_from_text
+
+pytestmark = pytest.mark.slow
+
+
+def types(pipeline, text):
+    article = article_from_text(text, date="2021-03-02", first_line_title=False, origin="test")
+    return {(e.type, e.trigger.text) for e in next(pipeline.process([article])).events}
+
+
+def test_a_finished_agreement_is_support(pipeline):
+    assert ("SUPPORT", "agreement") in types(pipeline, "Chile and Peru reached an agreement on fishing rights on Friday.")
+    assert ("SUPPORT", "agreed") in types(pipeline, "Norway and Iceland agreed a new fisheries pact in Oslo.")
+
+
+def test_agreeing_to_act_stays_agree(pipeline):
+    assert ("AGREE", "agreed") in types(pipeline, "Chile agreed to open its ports to Peruvian ships.")
+
+
+def test_failing_to_reach_a_deal_is_a_rejection(pipeline):
+    assert any(t == "REJECT" for t, _ in types(pipeline, "Chile and Peru failed to reach a deal on fishing rights."))
+
+
+def test_pledged_support_is_support(pipeline):
+    assert ("SUPPORT", "support") in types(pipeline, "Norway pledged its full support for the Chilean government.")
+
+
+def test_withdrawn_envoys_and_observers_are_a_sanction(pipeline):
+    assert ("SANCTION", "withdrew") in types(pipeline, "Canada withdrew its observers from Haiti on Monday.")
+    assert ("RETREAT", "withdrew") in types(pipeline, "Turkish troops withdrew from the Syrian town of Afrin.")
+
+
+def test_expelled_inspectors_are_a_sanction(pipeline):
+    assert ("SANCTION", "expelled") in types(pipeline, "Iran expelled the nuclear inspectors of the United Nations.")
+
+
+def test_peacekeepers_sent_are_aid(pipeline):
+    assert ("AID", "deployed") in types(pipeline, "Ghana deployed 500 soldiers to Mali as peacekeepers on Sunday.")
+
+
+def test_a_meeting_announced_for_the_future_is_an_intent(pipeline):
+    found = types(pipeline, "The Chilean president will meet the Peruvian president in Lima next month.")
+    assert ("AGREE", "meet") in found
+    assert ("CONSULT", "met") in types(pipeline, "The Chilean president met the Peruvian president in Lima.")
