@@ -47,3 +47,20 @@ def test_a_meeting_announced_for_the_future_is_an_intent(pipeline):
     found = types(pipeline, "The Chilean president will meet the Peruvian president in Lima next month.")
     assert ("AGREE", "meet") in found
     assert ("CONSULT", "met") in types(pipeline, "The Chilean president met the Peruvian president in Lima.")
+
+
+def test_announced_restrictions_and_boycotts_are_threats(pipeline):
+    assert ("THREATEN", "boycott") in types(pipeline, "The Bolivian opposition said it would boycott the referendum.")
+    assert ("THREATEN", "curfew") in types(pipeline, "The Kenyan government will extend the curfew in Nairobi.")
+
+
+def test_lifting_a_state_of_emergency_is_a_concession(pipeline):
+    assert ("CONCEDE", "lifted") in types(pipeline, "Peru lifted the state of emergency in Lima on Monday.")
+
+
+def test_taking_in_refugees_is_aid(pipeline):
+    assert ("AID", "accepted") in types(pipeline, "Canada accepted 2,000 Afghan refugees last year.")
+
+
+def test_a_cancelled_visit_is_a_rejection(pipeline):
+    assert ("REJECT", "cancelled") in types(pipeline, "The Chilean president cancelled a planned visit to Argentina.")

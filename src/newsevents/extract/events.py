@@ -111,12 +111,18 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     sense = _checked_by_classifier(sent, trigger, sense, actors, recipients, (actor_head, recipient_head))
     if sense is None:
         return None
+    acted = sense.type        # a threat to restrict a place is still directed at that place
     if sense.type == "PROTEST" and actors and all(a.sector in STATE_SECTORS for a in actors):
         # "troops blockaded the headquarters": the state restricts, it does not protest
         sense = TriggerSense(sense.lemma, sense.pos, "COERCE", "restrict", "172", sense.recipient_preps)
     if status == "future" and sense.type in FORCE_TYPES and _intends(token):
         # "Obama wants to attack Switzerland": a threat of force, made now
         sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
+    if status in ("future", "hypothetical") and _announced_pressure(token, sense):
+        # "will extend the curfew", "said they would boycott the vote": a threat (the manual's THREATEN modes)
+        mode = "relations" if sense.type == "SANCTION" else "arrest" if sense.mode == "arrest" else "restrict"
+        sense = TriggerSense(sense.lemma, sense.pos, "THREATEN", mode, "131", sense.recipient_preps)
+        status = "claimed" if claimer is not None else "asserted"
     if status == "future" and (sense.type in FUTURE_IS_INTENT and _future_tense(token) or sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
             _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors)))):
         # "Russia said it was ready to back the plan": an expressed intent to cooperate
@@ -140,7 +146,7 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     ctx.place_and_date(event, sent, token)
     if not recipients and sense.type not in PLACE_BLIND_TYPES:
         # "declared a ceasefire in Libya", "imposed a curfew in X": directed at the place acted on
-        event.recipient = ctx.place_acted_on(token, own=sense.type in TERRITORIAL_TYPES)
+        event.recipient = ctx.place_acted_on(token, own=acted in TERRITORIAL_TYPES)
         if not event.recipient and _labour_action(token):
             # "workers called off the strike after an agreement with the government"
             event.recipient = ctx.counterpart(sent, token, actors)
@@ -283,10 +289,16 @@ def _own_intent(token: Token) -> bool:
     return bool(aux & {"will", "wo", "would", "'ll", "shall"}) or token.head.lemma_ in ("refuse", "decline")
 
 
-def _future_tense(token: Token) -> bool:
+def _future_tense(token: Token, auxiliaries=("will", "'ll", "shall", "wo")) -> bool:
     """"will meet", "will hold talks", "will be hosting": announced, not a purpose ("to discuss")."""
     verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children)
+
+
+def _announced_pressure(token: Token, sense: TriggerSense) -> bool:
+    """Restrictions, sanctions and boycotts the actor says it will impose are threats, not acts."""
+    pressure = sense.type in ("COERCE", "SANCTION") or (sense.type == "PROTEST" and sense.mode == "boycott")
+    return pressure and _future_tense(token, ("will", "'ll", "shall", "wo", "would"))
 
 
 def _failed_agreement(token: Token, sense: TriggerSense) -> bool:

@@ -24,15 +24,21 @@ REQUIRED_ATTACHMENT = {
 }
 EASED = {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "boycott", "tariff", "duty",
          "quota", "moratorium", "lockdown", "suspension"}
-CONSENTS = {"permission", "approval", "go-ahead", "clearance", "amnesty", "pardon", "clemency", "concession", "consent"}
+CONSENTS = {"permission", "approval", "go-ahead", "clearance", "amnesty", "pardon", "clemency", "concession", "consent",
+            "bail", "request", "motion", "injunction", "waiver", "exemption", "extension", "reprieve", "citizenship"}
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
     ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise", "evidence", "record"},
     ("reduce", "SANCTION"): {"aid", "funding", "tie", "relation", "presence", "staff", "import", "export"},
     ("slash", "SANCTION"): {"aid", "funding", "import", "export"},
     ("cut", "SANCTION"): {"tie", "relation", "aid", "funding", "link", "supply", "contact"},
-    ("lift", "CONCEDE"): EASED | {"emergency"},
+    ("lift", "CONCEDE"): EASED | {"emergency", "state"},   # "lifted the state of emergency"
     ("ease", "CONCEDE"): EASED | {"tension"},
+    ("remove", "CONCEDE"): EASED | {"emergency"},
+    ("repeal", "CONCEDE"): EASED | {"law", "decree", "act", "order", "measure"},
+    ("rescind", "CONCEDE"): EASED | {"law", "decree", "order", "measure", "expulsion"},
+    ("cancel", "REJECT"): {"visit", "trip", "tour", "meeting", "talk", "summit", "negotiation", "deal", "agreement",
+                           "accord", "contract"},
     ("relax", "CONCEDE"): EASED | {"rule"},
     ("reduce", "CONCEDE"): {"tariff", "duty", "sanction", "restriction", "quota"},
     ("cut", "CONCEDE"): {"tariff", "duty", "sanction", "restriction", "quota"},
@@ -92,6 +98,8 @@ CONCLUDING_VERBS = {"reach", "sign", "conclude", "finalize", "finalise", "seal",
 # "pledged its support", "reaffirmed its commitment": an expression of support, not a promise to act
 SUPPORT_NOUNS = {"support", "backing", "solidarity", "commitment"}
 AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress"}
+# taking people in is asylum (AID), whoever "accepts" or "hosts" them
+REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "displaced"}
 PEACEKEEPING = {"peacekeeper", "peacekeeping", "observer", "monitor", "blue"}
 NOUN_ATTACHMENT = {"evidence": {"against"}, "fire": {"on", "at", "upon"}, "lunch": {"with"}, "dinner": {"with"},
                    "breakfast": {"with"}}
@@ -141,6 +149,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             return []        # the support noun itself is the event ("pledged support for X")
         if lemma == "agree" and _agreed_text(token):
             return [TriggerSense(lemma, "VERB", "SUPPORT", None, "057", ("with",))]   # "agreed a trade deal"
+        if obj in REFUGEES and lemma in ("accept", "admit", "receive", "host", "shelter", "take", "resettle", "welcome"):
+            return [TriggerSense(lemma, "VERB", "AID", None, "075", ("from",))]   # "accepted 500 refugees"
         if lemma == "withdraw" and obj in MISSIONS:
             return [TriggerSense(lemma, "VERB", "SANCTION", "withdraw", "160", ("from",))]   # "withdrew its envoy"
         if obj in MOBILIZE_OBJECTS | PEACEKEEPING and lemma in ("send", "deploy", "dispatch") and _peacekeeping(token):
