@@ -123,3 +123,9 @@ def test_calling_for_someone_to_act(nlp):
 def test_opening_mark_typed_for_the_closing_one():
     text = "“The tide is late,“ the pilot said."
     assert [text[q.start:q.end] for q in find_quoted(text)] == ["The tide is late,"]
+
+
+def test_clause_parsed_as_a_subject_before_said(nlp):
+    found = _quotes(nlp, "The new bridge will ease traffic on the coast road, said the engineer in charge.")
+    assert any(cue == "said" and source.startswith("the engineer") and "ease traffic" in content
+               for source, cue, content in found if source)

@@ -22,7 +22,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or governed by
     ("Moscow denied ... and said ...", "X wants to say ..."), and resolved past a relative pronoun."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        # of two subjects ("The plan will fail, said Lee"), the one nearest the verb speaks
+        subject = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - verb.i),
+                      default=None)
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head

@@ -186,6 +186,9 @@ def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tup
         return "clause", [t for t in verb.head.subtree if t.i not in own]
     if any(c.dep_ == "agent" for c in children):
         return "object", _passive_object(verb)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) > 1 and subjects[0].i < verb.i:
+        return "object", list(subjects[0].subtree)     # the parser made the reported clause a subject
     return "", []
 
 
@@ -213,9 +216,17 @@ def _as_clause(verb: Token) -> bool:
 
 def _parenthetical(verb: Token) -> bool:
     """A cue set into or after the clause it reports ("The plan, a source said, is ...")."""
-    if subject_of(verb) is None or verb.head is verb:
+    if subject_of(verb) is None or verb.head.i == verb.i:
         return False
+    if verb.dep_ == "conj" and _inverted(verb):
+        return True                     # "The bridge will ease traffic, said the engineer"
     return verb.dep_ in ("parataxis", "ccomp") and (verb.i > verb.head.i or verb.dep_ == "parataxis")
+
+
+def _inverted(verb: Token) -> bool:
+    """ "..., said X": the verb comes right after a comma and its own subject follows it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.i > verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
