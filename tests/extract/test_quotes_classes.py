@@ -129,3 +129,8 @@ def test_clause_parsed_as_a_subject_before_said(nlp):
     found = _quotes(nlp, "The new bridge will ease traffic on the coast road, said the engineer in charge.")
     assert any(cue == "said" and source.startswith("the engineer") and "ease traffic" in content
                for source, cue, content in found if source)
+
+
+def test_idioms_of_saying(nlp):
+    assert _quotes(nlp, "The mayor made it clear that the ferry would stay.")[0][:2] == ("The mayor", "made it clear")
+    assert _quotes(nlp, "As the mayor put it, the ferry is the town's lifeline.")[0][:2] == ("the mayor", "put it")

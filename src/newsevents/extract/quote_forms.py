@@ -2,6 +2,8 @@
 
 - nominal cues: "his claim that ...", "Clinton expressed confidence that ...", "criticism of X";
 - adjective cues after "be": "X is confident that ...", "X was eager to ...", "X is worried about";
+- idioms of saying on "make"/"put": "X made (it) clear that ...", "as X put it, ...", "X made no
+  secret of ...";
 - hearsay adverbs: "The envoy reportedly met the rebels" (no source);
 - phrase cues: "according to X, ...", "In a poll released Monday, ..." (a document as source);
 - colon cues: a paragraph "Name: what they said" (headlines, interview transcripts).
@@ -118,6 +120,35 @@ def _content_clause(clause: Token) -> bool:
         return True
     first = min(clause.subtree, key=lambda t: t.i)
     return clause.dep_ != "relcl" and first.lower_ in WH_WORDS
+
+
+def idiom(token: Token) -> Form | None:
+    """ "made (it) clear that ...", "as X put it, ...", "made no secret of ...": the verb and its
+    fixed words are the cue, the verb's subject the source."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in ("make", "put"):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    kids = list(token.children)
+    if lemma == "put":
+        as_mark = any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if not as_mark or obj is None or token.dep_ != "advcl":
+            return None
+        own = {t.i for t in token.subtree}
+        content = [t for t in token.head.subtree if t.i not in own]
+        return Form(content, (token.idx, obj.idx + len(obj.text)), token.i, subject, "speech")
+    clear = next((c for c in kids if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")), None)
+    if clear is not None:
+        clause = next((c for c in clear.children if c.dep_ in ("advcl", "ccomp")), None)
+        if clause is None:
+            return None
+        return Form(list(clause.subtree), (token.idx, clear.idx + len(clear.text)), token.i, subject, "claim")
+    secret = next((c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() == "secret"), None)
+    of = next((c for c in secret.children if c.dep_ == "prep" and c.lower_ == "of"), None) if secret is not None else None
+    if of is None:
+        return None
+    return Form([t for t in of.subtree if t is not of], (token.idx, of.idx + len(of.text)), token.i, subject, "claim")
 
 
 def hearsay_adverb(token: Token) -> Form | None:

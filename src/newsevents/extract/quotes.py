@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor, Quote, Span
 from .cues import CueEntry, according_to_cue, verb_cue
-from .quote_forms import Form, according_to, adjective, colon_paragraph, document_phrase, hearsay_adverb, nominal
+from .quote_forms import (Form, according_to, adjective, colon_paragraph, document_phrase, hearsay_adverb, idiom,
+                          nominal)
 from .quote_marks import Quoted, find_quoted, paragraphs
 from .quote_speakers import doc_actors, relative_subject, speaker_for, subject_of, subject_span
 
@@ -128,7 +129,8 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
         return _from_form(ctx, according_to(token))
     entry = verb_cue(token)
     if entry is None:
-        form = document_phrase(token) or nominal(token) or adjective(token) or hearsay_adverb(token)
+        form = (document_phrase(token) or nominal(token) or adjective(token) or hearsay_adverb(token)
+                or idiom(token))
         return _from_form(ctx, form) if form is not None else None
     slot, content = _content_tokens(token, entry, ctx.paragraph_span(token.idx))
     if not content:
