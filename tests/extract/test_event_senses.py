@@ -64,3 +64,32 @@ def test_taking_in_refugees_is_aid(pipeline):
 
 def test_a_cancelled_visit_is_a_rejection(pipeline):
     assert ("REJECT", "cancelled") in types(pipeline, "The Chilean president cancelled a planned visit to Argentina.")
+
+
+def test_violating_a_ceasefire_is_an_assault(pipeline):
+    assert ("ASSAULT", "violated") in types(pipeline, "Azerbaijani troops violated the ceasefire near the Armenian border.")
+
+
+def test_opening_borders_to_refugees_is_aid(pipeline):
+    assert ("AID", "opened") in types(pipeline, "Jordan opened its borders to Iraqi refugees in 2003.")
+
+
+def test_let_free_is_a_release(pipeline):
+    assert ("RETREAT", "let free") in types(pipeline, "Belarus let free several opposition leaders on Friday.")
+
+
+def test_join_forces_names_the_partner(pipeline):
+    article = article_from_text("Kenya joined forces with Uganda against the rebels.", date="2021-03-02",
+                                first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.trigger.text == "joined forces")
+    assert event.type == "COOPERATE"
+    assert {a.country for a in event.recipient} == {"UGA"}
+
+
+def test_ending_mediation_efforts_is_a_sanction(pipeline):
+    assert ("SANCTION", "ended") in types(pipeline, "Norway ended its mediation efforts between Colombia and the rebels.")
+
+
+def test_reinstating_an_official_is_a_concession_but_not_a_ban(pipeline):
+    assert ("CONCEDE", "reinstated") in types(pipeline, "The Kenyan president reinstated the sacked police chief.")
+    assert ("CONCEDE", "reinstated") not in types(pipeline, "Kenya reinstated its ban on Somali imports.")

@@ -154,6 +154,13 @@ def grammatical_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _word_of_trigger(verb: Token, word: Token) -> bool:
+    from .triggers import lexicon
+
+    return word.i > verb.i and any(word.lemma_.lower() in sense.lemma.split()[1:]
+                                   for sense in lexicon().get(("VERB", verb.lemma_.lower()), ()))
+
+
 def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token | None, Token | None]:
     """(actor head, recipient head) of a verbal trigger."""
     if is_passive(verb):
@@ -186,6 +193,8 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         # not the recipient; the party in the phrase that follows is
         recipient = (prep_object(verb, ("to", "for", "with") + recipient_preps)
                      or prep_object(recipient, ("to", "for", "with", "of", "against", "on")) or recipient)
+    if recipient is not None and _word_of_trigger(verb, recipient):
+        recipient = None         # "join forces with X": "forces" is part of the trigger
     if recipient is None and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS and child(verb, "ccomp") is not None:
         recipient = child(child(verb, "ccomp"), "nsubj")   # "demanded that X appear", "allowed X to land"
     if recipient is not None and recipient.pos_ in ("VERB", "AUX"):

@@ -26,6 +26,7 @@ EASED = {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "sie
          "quota", "moratorium", "lockdown", "suspension"}
 CONSENTS = {"permission", "approval", "go-ahead", "clearance", "amnesty", "pardon", "clemency", "concession", "consent",
             "bail", "request", "motion", "injunction", "waiver", "exemption", "extension", "reprieve", "citizenship"}
+MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
     ("share", "COOPERATE"): {"intelligence", "information", "data", "technology", "expertise", "evidence", "record"},
@@ -37,6 +38,14 @@ OBJECT_CONSTRAINT = {
     ("remove", "CONCEDE"): EASED | {"emergency"},
     ("repeal", "CONCEDE"): EASED | {"law", "decree", "act", "order", "measure"},
     ("rescind", "CONCEDE"): EASED | {"law", "decree", "order", "measure", "expulsion"},
+    ("violate", "ASSAULT"): {"ceasefire", "cease-fire", "truce", "armistice"},
+    ("breach", "ASSAULT"): {"ceasefire", "cease-fire", "truce", "armistice"},
+    ("reverse", "CONCEDE"): {"decision", "policy", "ban", "ruling", "order", "course", "measure", "expulsion"},
+    ("upgrade", "SUPPORT"): {"tie", "relation", "link"},
+    ("beef", "MOBILIZE"): MOBILIZE_OBJECTS | {"presence", "patrol", "deployment"},
+    ("intensify", "MOBILIZE"): MOBILIZE_OBJECTS | {"presence", "patrol", "deployment"},
+    # "opened its borders to refugees": shelter given (the manual's territorial asylum)
+    ("open", "AID"): {"border", "door"},
     ("cancel", "REJECT"): {"visit", "trip", "tour", "meeting", "talk", "summit", "negotiation", "deal", "agreement",
                            "accord", "contract"},
     ("relax", "CONCEDE"): EASED | {"rule"},
@@ -77,7 +86,6 @@ OBJECT_CONSTRAINT = {
     ("question", "ACCUSE"): {"legitimacy", "motive", "claim", "decision", "commitment", "role", "account", "integrity"},
     ("summon", "ACCUSE"): {"ambassador", "envoy", "diplomat", "charge", "attache", "chargé"},
 }
-MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
 # verb + object that is NOT the event reading ("sent a letter" is no aid)
 NOT_OBJECTS = {
     ("send", "AID"): {"letter", "message", "signal", "warning", "note", "email", "invitation", "condolence",
@@ -85,6 +93,7 @@ NOT_OBJECTS = {
     ("grant", "AID"): CONSENTS,
     ("provide", "AID"): {"detail", "information", "update", "evidence", "answer", "explanation", "comment"},
     ("reinforce", "MOBILIZE"): {"commitment", "message", "view", "belief", "position", "point", "idea", "image"},
+    ("reinstate", "CONCEDE"): EASED | {"law", "penalty", "rule"},   # reinstating a ban is no concession
     ("deliver", "AID"): {"speech", "address", "message", "verdict", "ruling", "remark", "statement", "blow"},
 }
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy", "staff", "official"}
@@ -116,6 +125,12 @@ def _attachments(token: Token) -> set[str]:
 def _object_lemma(token: Token) -> str | None:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj.lemma_.lower() if obj is not None else None
+
+
+def _object_modifiers(token: Token) -> set[str]:
+    """The compound words of the object: "mediation efforts", "curfew hours", "the ceasefire agreement"."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
 
 
 def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
@@ -159,7 +174,10 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             return [TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())]   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
             return [TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))]
-        senses = [s for s in senses if _object_ok(lemma, s.type, obj)
+        if lemma == "force" and _has_xcomp(token):
+            return [TriggerSense(lemma, "VERB", "COERCE", None, "170", ())]   # "forced the plane to land"
+        senses = [s for s in senses if (_object_ok(lemma, s.type, obj) or any(
+                      _object_ok(lemma, s.type, m) for m in _object_modifiers(token)))
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
     elif token.pos_ in ("NOUN", "PROPN"):
         # "cease-fire" is no fire: the attachment a bare noun needs does not apply to a longer trigger

@@ -71,6 +71,10 @@ def multiword_match(token: Token, sense: TriggerSense) -> tuple[int, int] | None
     rest = set(words[1:])
     if rest <= {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}:
         return token.i, token.i + 1
+    # verb + the words right after it ("let free", "join forces"), whatever the parser made of them
+    following = [_lemma(t) for t in doc[token.i + 1:token.i + len(words)]]
+    if following == words[1:]:
+        return token.i, token.i + len(words)
     return None
 
 
