@@ -3,12 +3,15 @@
 find_quotes(doc) -> list[Quote], in text order. Rule-based over the dependency parse, in stages:
   1. quoted stretches from the quotation marks (extract/quote_marks.py), joined over paragraphs;
   2. cue words from the lexicon (data/ontology/speech_cues.tsv), outside quotation marks, each
-     with its content (that-clause, object, "of"-phrase; see the lexicon's frames) and subject;
+     with its content (that-clause, object, "of"-phrase; see the lexicon's frames and
+     extract/quotes_content.py) and subject, and cue forms without a reporting verb
+     (extract/quote_forms.py);
   3. each quoted stretch gets the nearest cue in its sentence; a quoted fragment inside a
      sentence with no cue is a scare quote or a title and is dropped; a cue whose content holds
      the quotation and more is a mixed quote (indirect, one record);
-  4. quotes still without a speaker (a paragraph that is all quotation) take the speaker of the
-     previous quote, or of a paragraph ending in a colon before them, or of the next quote.
+  4. quotes still without a speaker (a paragraph that is all quotation) take the cue and speaker
+     of a paragraph ending in a colon before them, else the speaker of the previous quote, else
+     of the next one.
 Spans never cross a paragraph break: the parser's sentences sometimes do.
 """
 from __future__ import annotations
@@ -20,25 +23,18 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Quote, Span
-from .cues import CueEntry, according_to_cue, verb_cue
+from .cues import according_to_cue, verb_cue
 from .quote_forms import (Form, according_to, adjective, colon_paragraph, document_phrase, hearsay_adverb, idiom,
                           nominal)
 from .quote_marks import Quoted, find_quoted, paragraphs
 from .quote_speakers import doc_actors, relative_subject, speaker_for, subject_of, subject_span
+from .quotes_content import content_tokens, is_passive
 
 CARRY_OVER_PARAGRAPHS = 2   # a cue-less quote paragraph inherits a speaker at most this far back
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 SOURCELESS = frozenset({"seem", "appear"})   # "X seemed to ...": an impression with no one named
 MARKUP = re.compile(r"<[^<>\n]{1,300}>")   # embed tags left in scraped text (<tweet id=... author=...>)
 MAX_CUE_DISTANCE = 12       # tokens between a quotation and a cue in the same sentence
-# Slots every verb cue falls back on after its own: annotators mark what any cue verb reports,
-# whatever its frame ("predicted a win", "said so", "wants them to go").
-FALLBACK_SLOTS = ("clause", "xcomp", "object", "about", "on")
-ANSWER_WORDS = frozenset({"yes", "no", "so", "otherwise"})
-QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
-# ... except an open complement where the verb only says how something goes on ("continues to
-# grow") or is passive ("was supposed to end").
-NO_XCOMP_FALLBACK = frozenset({"continue"})
 
 
 @dataclass
@@ -79,7 +75,7 @@ class _Context:
 
     def speaker(self, verb: Token) -> Actor | None:
         subject = subject_of(verb)
-        if _is_passive(verb):
+        if is_passive(verb):
             # "X was asked / is expected to": X is not the one speaking; the agent ("by Y") is.
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -93,10 +89,6 @@ class _Context:
         # "X, who said ...": annotators mark the pronoun; it stands for X, whose codes it keeps.
         return replace(actor, text=relative.text, start=relative.idx, end=relative.idx + len(relative.text),
                        name=actor.name or actor.text)
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -132,7 +124,7 @@ def _indirect(ctx: _Context, token: Token) -> _Found | None:
         form = (document_phrase(token) or nominal(token) or adjective(token) or hearsay_adverb(token)
                 or idiom(token))
         return _from_form(ctx, form) if form is not None else None
-    slot, content = _content_tokens(token, entry, ctx.paragraph_span(token.idx))
+    slot, content = content_tokens(token, entry, ctx.paragraph_span(token.idx))
     if not content:
         return None
     span = _token_span(ctx, content, token)
@@ -170,103 +162,6 @@ def _colon_quotes(ctx: _Context) -> list[_Found]:
             if (f := _from_form(ctx, form)) is not None:
                 found.append(f)
     return found
-
-
-def _content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tuple[str, list[Token]]:
-    """What the cue verb reports: (slot, tokens) for the first content slot of its entry it has.
-
-    Only dependents with words in the cue's paragraph count (``limit``): the parser's sentences
-    can run over a paragraph break and give the verb a second, unrelated complement.
-    """
-    children = [c for c in verb.children if any(limit[0] <= t.idx < limit[1] for t in c.subtree)]
-    for slot in entry.slots + _fallback_slots(verb, entry):
-        tokens = _slot_tokens(children, slot)
-        if tokens:
-            return slot, tokens
-    if _parenthetical(verb) or _as_clause(verb):
-        own = {t.i for t in verb.subtree}
-        return "clause", [t for t in verb.head.subtree if t.i not in own]
-    if any(c.dep_ == "agent" for c in children):
-        return "object", _passive_object(verb)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and subjects[0].i < verb.i:
-        return "object", list(subjects[0].subtree)     # the parser made the reported clause a subject
-    return "", []
-
-
-def _passive_object(verb: Token) -> list[Token]:
-    """What a passive cue with an agent reports: its subject ("The bill was opposed by X"), or
-    the noun it qualifies ("a bill opposed by X")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None:
-        return list(subject.subtree)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        own = {t.i for t in verb.subtree}
-        return [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
-    return []
-
-
-def _fallback_slots(verb: Token, entry: CueEntry) -> tuple[str, ...]:
-    no_xcomp = entry.lemma in NO_XCOMP_FALLBACK or _is_passive(verb)
-    return tuple(s for s in FALLBACK_SLOTS if s not in entry.slots and not (s == "xcomp" and no_xcomp))
-
-
-def _as_clause(verb: Token) -> bool:
-    """ "As the paper reported, ...", "..., as some hope": the cue reports the clause it hangs from."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-
-def _parenthetical(verb: Token) -> bool:
-    """A cue set into or after the clause it reports ("The plan, a source said, is ...")."""
-    if subject_of(verb) is None or verb.head.i == verb.i:
-        return False
-    if verb.dep_ == "conj" and _inverted(verb):
-        return True                     # "The bridge will ease traffic, said the engineer"
-    return verb.dep_ in ("parataxis", "ccomp") and (verb.i > verb.head.i or verb.dep_ == "parataxis")
-
-
-def _inverted(verb: Token) -> bool:
-    """ "..., said X": the verb comes right after a comma and its own subject follows it."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.i > verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-
-
-def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
-    def child(deps: tuple[str, ...], word: str | None = None) -> Token | None:
-        return next((c for c in children if c.dep_ in deps and (word is None or c.lower_ == word)), None)
-
-    if slot == "clause":
-        found = child(("ccomp",)) or _question_clause(children)
-    elif slot == "xcomp":
-        found = child(("xcomp",))
-    elif slot == "object":
-        found = child(("dobj",)) or _answer_word(children)
-    elif slot.startswith("object+"):
-        obj = child(("dobj",))
-        rest = slot.split("+", 1)[1]
-        extra = child(("oprd",)) if rest == "oprd" else child(("prep",), rest)
-        if rest == "of" and extra is None:
-            extra = child(("prep",), "for")
-        return list(obj.subtree) + list(extra.subtree) if obj is not None and extra is not None else []
-    else:
-        # "calling for the army to withdraw": the parser makes "for" the mark of a clause
-        found = child(("prep",), slot) or next((c for c in children if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == slot for m in c.children)), None)
-    return list(found.subtree) if found is not None else []
-
-
-def _answer_word(children: list[Token]) -> Token | None:
-    """ "said yes", "said no", "said so": the one-word answer is what was said."""
-    return next((c for c in children if c.dep_ in ("intj", "advmod") and c.lower_ in ANSWER_WORDS), None)
-
-
-def _question_clause(children: list[Token]) -> Token | None:
-    """ "Asked if/whether ...": the parser hangs the question on the verb as an adverbial clause."""
-    verb = children[0].head if children else None
-    if verb is None or verb.lemma_.lower() not in QUESTION_VERBS:
-        return None
-    return next((c for c in children if c.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
