@@ -93,3 +93,25 @@ def test_ending_mediation_efforts_is_a_sanction(pipeline):
 def test_reinstating_an_official_is_a_concession_but_not_a_ban(pipeline):
     assert ("CONCEDE", "reinstated") in types(pipeline, "The Kenyan president reinstated the sacked police chief.")
     assert ("CONCEDE", "reinstated") not in types(pipeline, "Kenya reinstated its ban on Somali imports.")
+
+
+def parties(pipeline, text, trigger):
+    article = article_from_text(text, date="2021-03-02", first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.trigger.text == trigger)
+    return event.type, {a.country for a in event.recipient}
+
+
+def test_a_phone_call_on_a_weekday_is_a_consultation(pipeline):
+    assert parties(pipeline, "President Ruto called Ugandan President Museveni on Monday.", "called")[0] == "CONSULT"
+
+
+def test_discussing_a_topic_with_someone_names_the_partner(pipeline):
+    assert parties(pipeline, "Kenya discussed the drought with Uganda in Nairobi.", "discussed") == ("CONSULT", {"UGA"})
+
+
+def test_what_a_party_agrees_to_build_is_no_recipient(pipeline):
+    assert parties(pipeline, "Japan agreed to build two new schools in Kenya.", "agreed") == ("AGREE", {"KEN"})
+
+
+def test_an_invitation_is_an_intent_to_meet(pipeline):
+    assert parties(pipeline, "Kenya invited the Ugandan president to Nairobi.", "invited")[0] == "AGREE"

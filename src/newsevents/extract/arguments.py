@@ -27,6 +27,7 @@ CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
+TOPIC_VERBS = {"discuss", "debate", "raise", "review", "negotiate", "address", "exchange"}
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
 DOCUMENT_NOUNS = {"lawsuit", "suit", "complaint", "statement", "letter", "report", "resolution", "motion", "bill",
@@ -177,6 +178,11 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         governor = verb.head.head if verb.head.dep_ == "dobj" else None
         return (grammatical_subject(governor) if governor is not None else None), verb.head
     actor = grammatical_subject(verb)
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        topic = child(verb, "dobj")
+        partner = prep_object(verb, ("with",)) or (prep_object(topic, ("with",)) if topic is not None else None)
+        if partner is not None:
+            return actor, partner   # "discussed Libya with X": the object is the topic
     if verb.lemma_.lower() in THEME_VERBS:
         # "provide support to X", "offered to US an armored regiment": the object is what is given;
         # "provide a loan to X" often hangs the "to" phrase on the thing given

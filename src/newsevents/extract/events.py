@@ -44,6 +44,7 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something
 # the manual: meetings, visits, support and cooperation announced for the future are intents (AGREE);
 # aid keeps its type unless the promise is broad (a specific delivery, "will supply arms to X", is AID)
 FUTURE_IS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE"}
+CREATION_VERBS = {"set", "build", "construct", "establish", "create", "found", "install", "erect", "launch"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -81,6 +82,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _owner_of_stance_object(recipient_head, sense.type) or _inside_event_noun(recipient_head)
+    if recipient_head is not None and recipient_head.head.i != token.i and _created(recipient_head):
+        recipient_head = None    # "agreed to set up hospitals in X": what is built is no party; the place is
     actors = ctx.participants(actor_head)
     recipients = ctx.proposal_owner(recipient_head) or ctx.participants(recipient_head)
     status, claimer = ctx.status(token)
@@ -299,6 +302,10 @@ def _announced_pressure(token: Token, sense: TriggerSense) -> bool:
     """Restrictions, sanctions and boycotts the actor says it will impose are threats, not acts."""
     pressure = sense.type in ("COERCE", "SANCTION") or (sense.type == "PROTEST" and sense.mode == "boycott")
     return pressure and _future_tense(token, ("will", "'ll", "shall", "wo", "would"))
+
+
+def _created(head: Token) -> bool:
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in CREATION_VERBS and not _agent_word(head)
 
 
 def _failed_agreement(token: Token, sense: TriggerSense) -> bool:

@@ -119,7 +119,9 @@ AERIAL_WORDS = {"air", "missile", "drone", "rocket", "airstrike", "aerial", "mil
 
 
 def _attachments(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
+    # "called X on Saturday": a date phrase attaches nothing
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
 
 
 def _object_lemma(token: Token) -> str | None:
