@@ -134,3 +134,8 @@ def test_clause_parsed_as_a_subject_before_said(nlp):
 def test_idioms_of_saying(nlp):
     assert _quotes(nlp, "The mayor made it clear that the ferry would stay.")[0][:2] == ("The mayor", "made it clear")
     assert _quotes(nlp, "As the mayor put it, the ferry is the town's lifeline.")[0][:2] == ("the mayor", "put it")
+
+
+def test_relative_clause_reports_the_noun_it_qualifies(nlp):
+    found = _quotes(nlp, "The council rejected the plan the mayor proposed in May.")
+    assert any(cue == "proposed" and source == "the mayor" and "the plan" in content for source, cue, content in found)

@@ -34,6 +34,9 @@ def content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tupl
         return "clause", [t for t in verb.head.subtree if t.i not in own]
     if any(c.dep_ == "agent" for c in children):
         return "object", _passive_object(verb)
+    if _object_gap(verb):
+        own = {t.i for t in verb.subtree}
+        return "object", [t for t in verb.head.subtree if t.i not in own]
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if len(subjects) > 1 and subjects[0].i < verb.i:
         return "object", list(subjects[0].subtree)     # the parser made the reported clause a subject
@@ -60,6 +63,18 @@ def _fallback_slots(verb: Token, entry: CueEntry) -> tuple[str, ...]:
 def _as_clause(verb: Token) -> bool:
     """ "As the paper reported, ...", "..., as some hope": the cue reports the clause it hangs from."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _object_gap(verb: Token) -> bool:
+    """ "everything the mayor said", "a plan the union opposes": a relative clause whose object
+    is the noun it qualifies (its subject is someone else)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PRON", "PROPN"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("who", "which", "that"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is None or obj.lower_ in ("that", "which", "what", "whom")
 
 
 def _parenthetical(verb: Token) -> bool:
