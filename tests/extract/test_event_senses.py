@@ -115,3 +115,19 @@ def test_what_a_party_agrees_to_build_is_no_recipient(pipeline):
 
 def test_an_invitation_is_an_intent_to_meet(pipeline):
     assert parties(pipeline, "Kenya invited the Ugandan president to Nairobi.", "invited")[0] == "AGREE"
+
+
+def test_banning_a_newspaper_or_a_politician_is_coercion(pipeline):
+    assert ("COERCE", "banned") in types(pipeline, "Egypt banned two opposition newspapers on Sunday.")
+    assert ("COERCE", "banned") in types(pipeline, "Egypt banned Mohamed Salem from running for office.")
+
+
+def test_a_prison_sentence_is_also_an_arrest(pipeline):
+    assert ("COERCE", "sentenced") in types(pipeline, "A Cairo court sentenced the Egyptian activist to five years in prison.")
+
+
+def test_a_named_conjunct_the_resolver_missed_is_still_a_party(pipeline):
+    article = article_from_text("Macron and Xi agreed to share data on the virus.", date="2021-03-02",
+                                first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "AGREE")
+    assert {"Macron", "Xi"} <= {a.text for a in event.actor}

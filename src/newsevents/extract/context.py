@@ -50,7 +50,7 @@ class EventContext:
                 return group
         found = actors_of(head, self.mentions)
         if found:
-            return found
+            return found + self._unresolved_conjuncts(head, found)
         speaker = _reporting_subject(head)
         if speaker is not None:    # "the workers said they will not end the strike": the workers
             return self.participants(speaker)
@@ -62,6 +62,21 @@ class EventContext:
         return [self._nominal_actor(h) for h in conjuncts(head)
                 if (h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper()))
                 and not _names_an_event(h)]
+
+    def _unresolved_conjuncts(self, head: Token, found: list[Actor]) -> list[Actor]:
+        """"Trump and Putin", "Japanese and the Australian armies": a named conjunct the resolver
+        missed is still a party, kept with whatever codes its words give."""
+        extra = []
+        for t in conjuncts(head):
+            named = t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "PERSON", "ORG", "GPE")
+            if not named or not t.text[:1].isupper():
+                continue
+            own = [w for w in t.subtree if w.i == t.i or w.dep_ in ("compound", "amod", "flat", "poss", "det")]
+            start, end = min(w.idx for w in own), max(w.idx + len(w) for w in own)
+            if any(a.start < end and start < a.end for a in found + extra):
+                continue
+            extra.append(self._nominal_actor(t))
+        return extra
 
     def with_antecedents(self, parties: list[Actor]) -> list[Actor]:
         """"the military says it has seized ...": the party is the military, named by "it"."""

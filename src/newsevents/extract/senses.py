@@ -109,6 +109,9 @@ SUPPORT_NOUNS = {"support", "backing", "solidarity", "commitment"}
 AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress"}
 # taking people in is asylum (AID), whoever "accepts" or "hosts" them
 REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "displaced"}
+PRISON_TERMS = {"prison", "jail", "gaol", "year", "month", "week", "day", "life", "term", "detention", "imprisonment"}
+MEDIA = {"newspaper", "paper", "publication", "daily", "weekly", "magazine", "website", "channel", "broadcast",
+         "broadcaster", "station", "outlet", "medium", "media", "radio", "television", "book"}
 PEACEKEEPING = {"peacekeeper", "peacekeeping", "observer", "monitor", "blue"}
 NOUN_ATTACHMENT = {"evidence": {"against"}, "fire": {"on", "at", "upon"}, "lunch": {"with"}, "dinner": {"with"},
                    "breakfast": {"with"}}
@@ -168,6 +171,10 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             return [TriggerSense(lemma, "VERB", "SUPPORT", None, "057", ("with",))]   # "agreed a trade deal"
         if obj in REFUGEES and lemma in ("accept", "admit", "receive", "host", "shelter", "take", "resettle", "welcome"):
             return [TriggerSense(lemma, "VERB", "AID", None, "075", ("from",))]   # "accepted 500 refugees"
+        if lemma == "sentence" and _to_prison(token):
+            return [TriggerSense(lemma, "VERB", "COERCE", "arrest", "173", ())]   # the manual: prison is also an arrest
+        if lemma in ("ban", "suspend") and _silences(token, obj):
+            return [TriggerSense(lemma, "VERB", "COERCE", "censor" if obj in MEDIA else "restrict", "175", ("from",))]
         if lemma == "withdraw" and obj in MISSIONS:
             return [TriggerSense(lemma, "VERB", "SANCTION", "withdraw", "160", ("from",))]   # "withdrew its envoy"
         if obj in MOBILIZE_OBJECTS | PEACEKEEPING and lemma in ("send", "deploy", "dispatch") and _peacekeeping(token):
@@ -233,6 +240,25 @@ def _peacekeeping(token: Token) -> bool:
     if subj is not None:
         nearby |= {t.lemma_.lower() for t in subj.subtree}
     return bool(nearby & PEACEKEEPING)
+
+
+def _to_prison(token: Token) -> bool:
+    """"sentenced him to seven years in prison": a prison term, not a fine."""
+    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    term = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return term is not None and term.lemma_.lower() in PRISON_TERMS
+
+
+def _silences(token: Token, obj: str | None) -> bool:
+    """Banning a newspaper or barring a person from office is coercion (the manual's censor and
+    restrict), not a cut in relations: "banned the daily", "banned X from holding office"."""
+    target = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj in MEDIA or (target is not None and any(c.lemma_.lower() in MEDIA for c in target.subtree)
+                        and token.lemma_.lower() == "suspend" and obj == "publication"):
+        return True
+    barred = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+                 for c in token.children)
+    return token.lemma_.lower() == "ban" and target is not None and (target.ent_type_ == "PERSON" or barred)
 
 
 def _wants_someone_to(token: Token) -> bool:
