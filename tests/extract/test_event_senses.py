@@ -131,3 +131,14 @@ def test_a_named_conjunct_the_resolver_missed_is_still_a_party(pipeline):
                                 first_line_title=False, origin="test")
     event = next(e for e in next(pipeline.process([article])).events if e.type == "AGREE")
     assert {"Macron", "Xi"} <= {a.text for a in event.actor}
+
+
+def test_his_rival_is_not_the_one_his_points_to(pipeline):
+    article = article_from_text("Kenyan police arrested Odinga's ally and his rival John Mbadi in Kisumu.",
+                                date="2021-03-02", first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "COERCE")
+    assert "John Mbadi" in " ".join(a.text for a in event.recipient)
+
+
+def test_closing_borders_with_a_neighbour_is_directed_at_the_neighbour(pipeline):
+    assert parties(pipeline, "Kenya closed its borders with Somalia on Monday.", "closed") == ("COERCE", {"SOM"})

@@ -27,6 +27,11 @@ CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
                "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
+# a person named by a relation to someone else: "his rival", "her counterpart"
+RELATIONAL_NOUNS = {"rival", "colleague", "counterpart", "opponent", "successor", "predecessor", "critic",
+                    "challenger", "enemy", "adversary", "host", "guest", "ally", "friend", "foe"}
+# "closed its borders with X": the neighbour across is the recipient, not the owner of the border
+BORDER_NOUNS = {"border", "crossing", "frontier", "boundary"}
 TOPIC_VERBS = {"discuss", "debate", "raise", "review", "negotiate", "address", "exchange"}
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
@@ -87,6 +92,8 @@ def actors_of(head: Token | None, mentions: MentionIndex) -> list[Actor]:
 def _mention_in_modifiers(token: Token, mentions: MentionIndex) -> Actor | None:
     """A mention just below the head: "the Syrian government", "fighters from the group X"."""
     for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and _other_person(token):
+            continue             # "his rival X", "her colleagues": not the one "his" points to
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and mentions.at(child):
             return mentions.at(child)
     for child in token.children:
@@ -97,6 +104,10 @@ def _mention_in_modifiers(token: Token, mentions: MentionIndex) -> Actor | None:
                     if actor is not None:
                         return actor
     return None
+
+
+def _other_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lemma_.lower() in RELATIONAL_NOUNS
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -199,6 +210,8 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         # not the recipient; the party in the phrase that follows is
         recipient = (prep_object(verb, ("to", "for", "with") + recipient_preps)
                      or prep_object(recipient, ("to", "for", "with", "of", "against", "on")) or recipient)
+    if recipient is not None and recipient.lemma_.lower() in BORDER_NOUNS and prep_object(recipient, ("with",)):
+        recipient = prep_object(recipient, ("with",))
     if recipient is not None and _word_of_trigger(verb, recipient):
         recipient = None         # "join forces with X": "forces" is part of the trigger
     if recipient is None and verb.lemma_.lower() in CLAUSE_OBJECT_VERBS and child(verb, "ccomp") is not None:

@@ -82,6 +82,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _owner_of_stance_object(recipient_head, sense.type) or _inside_event_noun(recipient_head)
+    if recipient_head is not None and _state_of_exception(recipient_head):
+        recipient_head = None    # "lifted the state of emergency": no "State" is acted on
     if recipient_head is not None and recipient_head.head.i != token.i and _created(recipient_head):
         recipient_head = None    # "agreed to set up hospitals in X": what is built is no party; the place is
     actors = ctx.participants(actor_head)
@@ -302,6 +304,11 @@ def _announced_pressure(token: Token, sense: TriggerSense) -> bool:
     """Restrictions, sanctions and boycotts the actor says it will impose are threats, not acts."""
     pressure = sense.type in ("COERCE", "SANCTION") or (sense.type == "PROTEST" and sense.mode == "boycott")
     return pressure and _future_tense(token, ("will", "'ll", "shall", "wo", "would"))
+
+
+def _state_of_exception(head: Token) -> bool:
+    of = prep_object(head, ("of",))
+    return head.lemma_.lower() == "state" and of is not None and of.lemma_.lower() in ("emergency", "siege", "war", "alert")
 
 
 def _created(head: Token) -> bool:
