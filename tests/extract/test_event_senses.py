@@ -142,3 +142,17 @@ def test_his_rival_is_not_the_one_his_points_to(pipeline):
 
 def test_closing_borders_with_a_neighbour_is_directed_at_the_neighbour(pipeline):
     assert parties(pipeline, "Kenya closed its borders with Somalia on Monday.", "closed") == ("COERCE", {"SOM"})
+
+
+def test_an_announced_military_operation_is_a_threat(pipeline):
+    found = types(pipeline, "Turkey will begin a military operation against Kurdish fighters in Syria next week.")
+    assert ("THREATEN", "military operation") in found
+
+
+def test_ceasing_operations_and_a_cessation_of_hostilities_are_ceasefires(pipeline):
+    assert ("RETREAT", "ceased") in types(pipeline, "The Sudanese army ceased its military operations in Darfur.")
+    assert ("RETREAT", "cessation") in types(pipeline, "Sudan declared a cessation of hostilities in Darfur.")
+
+
+def test_setting_a_deadline_is_a_threat(pipeline):
+    assert ("THREATEN", "set") in types(pipeline, "Kenya set a deadline for the Somali rebels to leave Lamu.")

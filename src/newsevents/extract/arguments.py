@@ -26,7 +26,8 @@ CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help"
 CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "mandate", "licence", "license"}
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
-               "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch"}
+               "contribute", "extend", "pledge", "promise", "transfer", "sell", "lend", "airlift", "dispatch",
+               "set"}
 # a person named by a relation to someone else: "his rival", "her counterpart"
 RELATIONAL_NOUNS = {"rival", "colleague", "counterpart", "opponent", "successor", "predecessor", "critic",
                     "challenger", "enemy", "adversary", "host", "guest", "ally", "friend", "foe"}

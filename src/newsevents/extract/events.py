@@ -21,7 +21,7 @@ from .triggers import Trigger, TriggerSense, find_triggers
 DEMAND_NOUNS = {"call", "bid", "demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
 CONTENT_NOUNS = {"plan", "proposal", "call", "demand", "bid", "push", "effort", "hope", "attempt", "initiative",
                  "appeal", "request", "resolution", "roadmap", "offer", "pressure"}
-ENDING_VERBS = {"stop", "end", "halt", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
+ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "curb", "reduce", "limit", "deter", "quell"}
 INTENT_TYPES = {"AGREE", "REJECT", "THREATEN"}   # "agreed/refused/threatened to X": X's recipient
 CONVERSE_VERBS = {"receive"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
@@ -120,6 +120,10 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.type == "PROTEST" and actors and all(a.sector in STATE_SECTORS for a in actors):
         # "troops blockaded the headquarters": the state restricts, it does not protest
         sense = TriggerSense(sense.lemma, sense.pos, "COERCE", "restrict", "172", sense.recipient_preps)
+    if status == "future" and sense.type == "ASSAULT" and _future_tense(token) and (
+            claimer is None or party_codes([claimer]) & party_codes(actors)):
+        # "Turkey says it will begin a military operation against X": an announced attack is a threat
+        sense, status = THREAT, ("claimed" if claimer is not None else "asserted")
     if status == "future" and sense.type in FORCE_TYPES and _intends(token):
         # "Obama wants to attack Switzerland": a threat of force, made now
         sense, status = THREAT, ("claimed" if claimer is not None else "asserted")

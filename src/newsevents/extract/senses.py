@@ -59,6 +59,9 @@ OBJECT_CONSTRAINT = {
     ("give", "CONCEDE"): CONSENTS,
     ("grant", "CONCEDE"): CONSENTS,
     ("give", "THREATEN"): {"deadline", "ultimatum"},
+    ("set", "THREATEN"): {"deadline", "ultimatum"},
+    ("cease", "RETREAT"): {"operation", "fire", "hostility", "fighting", "attack", "offensive", "bombing", "shelling",
+                           "airstrike", "strike", "raid", "activity"},
     ("freeze", "SANCTION"): {"asset", "account", "fund", "aid", "tie", "relation", "talk"},
     ("impose", "COERCE"): {"curfew", "law", "restriction", "ban", "lockdown", "blockade", "emergency", "censorship"},
     ("close", "COERCE"): {"border", "crossing", "embassy", "airspace", "road", "newspaper", "office", "port", "point", "checkpoint", "route", "airport", "corridor", "gate"},
@@ -109,6 +112,7 @@ SUPPORT_NOUNS = {"support", "backing", "solidarity", "commitment"}
 AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress"}
 # taking people in is asylum (AID), whoever "accepts" or "hosts" them
 REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "displaced"}
+HOSTILITIES = {"hostility", "hostilities", "fighting", "violence", "attack", "war", "fire", "bombing", "shelling"}
 PRISON_TERMS = {"prison", "jail", "gaol", "year", "month", "week", "day", "life", "term", "detention", "imprisonment"}
 MEDIA = {"newspaper", "paper", "publication", "daily", "weekly", "magazine", "website", "channel", "broadcast",
          "broadcaster", "station", "outlet", "medium", "media", "radio", "television", "book"}
@@ -197,6 +201,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         governor = token.head.lemma_.lower() if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             governor = token.head.head.lemma_.lower()
+        if lemma == "cessation" and (prep_of(token) or "") not in HOSTILITIES:
+            return []                                    # "cessation of aid" is no ceasefire
         if lemma in AGREEMENTS and governor in CONCLUDING_VERBS:
             return [TriggerSense(lemma, "NOUN", "SUPPORT", None, "057", ("with", "between"))]   # "reached a deal"
         if lemma in SUPPORT_NOUNS and governor in AVOWING_VERBS - {"pledge", "promise"}:
@@ -240,6 +246,12 @@ def _peacekeeping(token: Token) -> bool:
     if subj is not None:
         nearby |= {t.lemma_.lower() for t in subj.subtree}
     return bool(nearby & PEACEKEEPING)
+
+
+def prep_of(token: Token) -> str | None:
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj.lemma_.lower() if obj is not None else None
 
 
 def _to_prison(token: Token) -> bool:
