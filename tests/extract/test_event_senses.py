@@ -156,3 +156,17 @@ def test_ceasing_operations_and_a_cessation_of_hostilities_are_ceasefires(pipeli
 
 def test_setting_a_deadline_is_a_threat(pipeline):
     assert ("THREATEN", "set") in types(pipeline, "Kenya set a deadline for the Somali rebels to leave Lamu.")
+
+
+def test_who_is_responsible_for_an_act_did_it(pipeline):
+    article = article_from_text("The Gulf cartel was responsible for the killings of ten farmers in Tamaulipas.",
+                                date="2021-03-02", first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "ASSAULT")
+    assert "Gulf cartel" in " ".join(a.text for a in event.actor)
+
+
+def test_the_country_expelled_from_is_the_actor_of_a_passive_expulsion(pipeline):
+    article = article_from_text("Three French inspectors were expelled from Iran on Tuesday.", date="2021-03-02",
+                                first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.trigger.text == "expelled")
+    assert {a.country for a in event.actor} == {"IRN"}

@@ -33,6 +33,8 @@ RELATIONAL_NOUNS = {"rival", "colleague", "counterpart", "opponent", "successor"
                     "challenger", "enemy", "adversary", "host", "guest", "ally", "friend", "foe"}
 # "closed its borders with X": the neighbour across is the recipient, not the owner of the border
 BORDER_NOUNS = {"border", "crossing", "frontier", "boundary"}
+EXPULSION_VERBS = {"expel", "deport", "evict", "banish", "exile"}
+CULPRIT_ADJECTIVES = {"responsible", "guilty", "culpable", "liable", "to blame"}
 TOPIC_VERBS = {"discuss", "debate", "raise", "review", "negotiate", "address", "exchange"}
 CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "amidst", "since", "until", "over",
                       "because", "due", "against", "like", "unlike", "than", "about", "regarding"}
@@ -181,6 +183,8 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         agents = [a for a in agents if a is not None]
         # "hit by air strikes by Israeli jets": the party, not the weapon, is the actor
         actor = next((a for a in reversed(agents) if _names_a_party(a)), agents[0] if agents else None)
+        if actor is None and verb.lemma_.lower() in EXPULSION_VERBS:
+            actor = prep_object(verb, ("from",))   # "inspectors were expelled from X": X expelled them
         recipient = child(verb, *PASSIVE_SUBJECTS)
         if recipient is None and verb.dep_ in ("acl", "relcl"):
             recipient = verb.head
@@ -189,7 +193,7 @@ def verb_arguments(verb: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         # parsed as a modifier: "denied attacking civilians" -> attacking(civilians)
         governor = verb.head.head if verb.head.dep_ == "dobj" else None
         return (grammatical_subject(governor) if governor is not None else None), verb.head
-    actor = grammatical_subject(verb)
+    actor = grammatical_subject(verb) or _culprit(verb)
     if verb.lemma_.lower() in TOPIC_VERBS:
         topic = child(verb, "dobj")
         partner = prep_object(verb, ("with",)) or (prep_object(topic, ("with",)) if topic is not None else None)
@@ -266,6 +270,8 @@ def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     if series is not None:     # "a campaign of air strikes by X on Y"
         actor = actor or prep_object(series.head, ("by",))
         recipient = recipient or prep_object(series.head, recipient_preps)
+    if actor is None:
+        actor = _culprit(noun)
     if actor is None:      # "Russian air strikes", "Moscow's offensive", "US and Russian talks"
         actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS and c.text[:1].isupper()
                       and c is not recipient), None)
@@ -282,6 +288,17 @@ def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
     if recipient is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         recipient = child(noun.head, "dobj") or prep_object(noun.head, recipient_preps)
     return actor, recipient
+
+
+def _culprit(token: Token) -> Token | None:
+    """"X was responsible for the killings", "X are guilty of violating the ceasefire": X did it."""
+    if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep":
+        return None
+    adjective = token.head.head
+    if adjective.lemma_.lower() not in CULPRIT_ADJECTIVES or adjective.dep_ not in ("acomp", "amod", "oprd"):
+        return None
+    holder = adjective.head if adjective.dep_ != "amod" else None
+    return child(holder, "nsubj", "nsubjpass") if holder is not None else None
 
 
 def _governing_verb(noun: Token) -> Token | None:
