@@ -63,7 +63,7 @@ def test_events_json_has_participants(filled_db):
     (event,) = json.loads(out)
     assert code == 0 and event["event_id"] == "b2:E1"
     assert event["actor"] == [{"text": "The United Nations", "start": 0, "end": 18, "name": "United Nations",
-                               "country": None, "org": "UN", "sector": None}]
+                               "country": None, "org": "UN", "sector": None, "anaphor": None}]
 
 
 def test_events_every_filter_option_reaches_the_query(filled_db):

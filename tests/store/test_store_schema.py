@@ -1,6 +1,10 @@
+from dataclasses import replace
+
+from newsevents.models import Span
 from newsevents.store.migrations import MIGRATIONS, applied, migrate
+from newsevents.store.queries import find_events
 from newsevents.store.schema import COLUMNS, RECORD_TABLES, arrow_schema, column_names, record_to_rows
-from newsevents.store.writer import open_store
+from newsevents.store.writer import StoreWriter, open_store
 
 from store_records import record_aleppo
 
@@ -33,3 +37,30 @@ def test_record_to_rows_fills_every_record_table_with_keys_and_offsets():
     for table in RECORD_TABLES:
         for row in rows[table]:
             assert set(row) == set(column_names(table))
+
+
+def test_a_store_made_before_participant_anaphors_gets_the_columns(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    con = open_store(path)
+    con.execute("DROP INDEX participants_event")  # DuckDB alters no table an index depends on
+    for column in ("anaphor_text", "anaphor_start", "anaphor_end"):
+        con.execute(f"ALTER TABLE event_participants DROP COLUMN {column}")
+    con.execute("CREATE INDEX participants_event ON event_participants (event_id)")
+    con.execute("DELETE FROM schema_migrations WHERE name = '0003_participant_anaphor'")
+    con.close()
+    con = open_store(path)
+    assert [r[0] for r in con.execute("DESCRIBE event_participants").fetchall()] == column_names("event_participants")
+    assert applied(con)[-1] == "0003_participant_anaphor"
+
+
+def test_a_participant_named_by_a_pronoun_keeps_it_in_the_store():
+    record = record_aleppo()
+    event = record.events[1]
+    moscow = event.actor[0]
+    pronoun = Span("it", len(record.article.text) - 3, len(record.article.text) - 1)
+    event.actor = [replace(moscow, anaphor=pronoun)]
+    con = open_store(":memory:")
+    StoreWriter(con).write_batch([record_to_rows(record)])
+    (stored,) = [e for e in find_events(con) if e["event_id"] == "a1:E2"]
+    assert stored["actor"][0]["anaphor"] == {"text": "it", "start": pronoun.start, "end": pronoun.end}
+    assert stored["actor"][0]["text"] == moscow.text

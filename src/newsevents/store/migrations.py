@@ -26,9 +26,17 @@ def _child_indexes(con: Any) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS participants_event ON event_participants (event_id)")
 
 
+def _participant_anaphor(con: Any) -> None:
+    # stores made before participants kept the pronoun that names them ("it" -> Iraqi military);
+    # a store created since has the columns from 0001 already
+    for column, kind in (("anaphor_text", "VARCHAR"), ("anaphor_start", "INTEGER"), ("anaphor_end", "INTEGER")):
+        con.execute(f"ALTER TABLE event_participants ADD COLUMN IF NOT EXISTS {column} {kind}")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial_tables", _initial),
     ("0002_child_indexes", _child_indexes),
+    ("0003_participant_anaphor", _participant_anaphor),
 ]
 
 

@@ -101,15 +101,23 @@ def _with_participants(con: Any, events: list[dict[str, Any]]) -> list[dict[str,
         return events
     d = dialect_of(con)
     rows = _dicts(con.execute(
-        'SELECT event_id, role, text, start, "end", name, country, org, sector '
+        'SELECT event_id, role, text, start, "end", name, country, org, sector, '
+        "anaphor_text, anaphor_start, anaphor_end "
         f"FROM event_participants WHERE {d.in_list('event_id')} "
         f"ORDER BY event_id{d.text_order}, role{d.text_order}, position",
         [list(by_id)],
     ))
     for row in rows:
         event = by_id[row.pop("event_id")]
-        event[row.pop("role")].append(row)
+        event[row.pop("role")].append(_with_anaphor(row))
     return events
+
+
+def _with_anaphor(row: dict[str, Any]) -> dict[str, Any]:
+    """A participant as in the JSON records: the anaphor columns as one {text, start, end} or null."""
+    text, start, end = row.pop("anaphor_text"), row.pop("anaphor_start"), row.pop("anaphor_end")
+    row["anaphor"] = {"text": text, "start": start, "end": end} if text is not None else None
+    return row
 
 
 def get_article(con: Any, article_id: str) -> dict[str, Any] | None:

@@ -40,6 +40,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("role", "VARCHAR"),
         ("position", "INTEGER"), ("text", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
         ("name", "VARCHAR"), ("country", "VARCHAR"), ("org", "VARCHAR"), ("sector", "VARCHAR"),
+        # the pronoun or short form the event's sentence uses when text/start/end is its antecedent
+        ("anaphor_text", "VARCHAR"), ("anaphor_start", "INTEGER"), ("anaphor_end", "INTEGER"),
     ],
     "quotes": [
         ("quote_id", "VARCHAR"), ("article_id", "VARCHAR"), ("direct", "BOOLEAN"),
@@ -167,7 +169,10 @@ def _event_row(eid: str, article_id: str, e: EventRecord) -> dict[str, Any]:
 def _participant_row(eid: str, article_id: str, role: str, pos: int, a: Actor) -> dict[str, Any]:
     return {"event_id": eid, "article_id": article_id, "role": role, "position": pos,
             "text": a.text, "start": a.start, "end": a.end, "name": a.name,
-            "country": a.country, "org": a.org, "sector": a.sector}
+            "country": a.country, "org": a.org, "sector": a.sector,
+            "anaphor_text": a.anaphor.text if a.anaphor else None,
+            "anaphor_start": a.anaphor.start if a.anaphor else None,
+            "anaphor_end": a.anaphor.end if a.anaphor else None}
 
 
 def _quote_row(qid: str, article_id: str, q: Quote) -> dict[str, Any]:
