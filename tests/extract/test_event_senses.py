@@ -170,3 +170,14 @@ def test_the_country_expelled_from_is_the_actor_of_a_passive_expulsion(pipeline)
                                 first_line_title=False, origin="test")
     event = next(e for e in next(pipeline.process([article])).events if e.trigger.text == "expelled")
     assert {a.country for a in event.actor} == {"IRN"}
+
+
+def test_a_refusal_until_a_party_acts_is_directed_at_that_party(pipeline):
+    article = article_from_text("Kenya said it will not lift the ban until Somalia releases the hostages.",
+                                date="2021-03-02", first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "REJECT")
+    assert {a.country for a in event.recipient} == {"SOM"}
+
+
+def test_rolling_back_tariffs_is_a_concession(pipeline):
+    assert ("CONCEDE", "rolled") in types(pipeline, "Canada rolled back tariffs on Mexican steel on Friday.")

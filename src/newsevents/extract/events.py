@@ -139,6 +139,11 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if status == "negated" and sense.type in COOPERATIVE_TYPES and (_own_intent(token) or _failed_agreement(token, sense)):
         # "Slovakia says it will not accept refugees": a refusal, not a negated acceptance
         sense, status = REFUSAL, ("claimed" if claimer is not None else "asserted")
+    if sense.type in ("REJECT", "THREATEN") and not _coded(recipients):
+        # "will not end the strike until the authorities meet its demands": the party the condition is on
+        condition = ctx.participants(_condition_party(token))
+        if condition and _identities(condition) != _identities(actors) and not _pronoun_of(condition, actors):
+            recipients = condition
     etype = event_types()[sense.type]
     event = EventRecord(
         type=sense.type,
@@ -308,6 +313,20 @@ def _announced_pressure(token: Token, sense: TriggerSense) -> bool:
     """Restrictions, sanctions and boycotts the actor says it will impose are threats, not acts."""
     pressure = sense.type in ("COERCE", "SANCTION") or (sense.type == "PROTEST" and sense.mode == "boycott")
     return pressure and _future_tense(token, ("will", "'ll", "shall", "wo", "would"))
+
+
+def _pronoun_of(parties: list[Actor], actors: list[Actor]) -> bool:
+    """"he will not lift it until he is satisfied": the actor again."""
+    return all(p.text.lower() in ("he", "she", "it", "they", "we", "i") for p in parties)
+
+
+def _condition_party(token: Token) -> Token | None:
+    """The subject of an "until/unless" clause of the trigger or of the verb it hangs from."""
+    for node in (token, token.head):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "till") for m in c.children):
+                return child(c, "nsubj", "nsubjpass")
+    return None
 
 
 def _state_of_exception(head: Token) -> bool:

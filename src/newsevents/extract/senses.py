@@ -36,6 +36,10 @@ OBJECT_CONSTRAINT = {
     ("lift", "CONCEDE"): EASED | {"emergency", "state"},   # "lifted the state of emergency"
     ("ease", "CONCEDE"): EASED | {"tension"},
     ("remove", "CONCEDE"): EASED | {"emergency"},
+    ("roll", "CONCEDE"): EASED,
+    ("scrap", "CONCEDE"): EASED,
+    # the manual: withdrawing a demand is a concession; dropping charges eases legal restrictions
+    ("drop", "CONCEDE"): EASED | {"demand", "charge", "objection", "opposition", "claim", "condition", "veto"},
     ("repeal", "CONCEDE"): EASED | {"law", "decree", "act", "order", "measure"},
     ("rescind", "CONCEDE"): EASED | {"law", "decree", "order", "measure", "expulsion"},
     ("violate", "ASSAULT"): {"ceasefire", "cease-fire", "truce", "armistice"},
