@@ -181,3 +181,10 @@ def test_a_refusal_until_a_party_acts_is_directed_at_that_party(pipeline):
 
 def test_rolling_back_tariffs_is_a_concession(pipeline):
     assert ("CONCEDE", "rolled") in types(pipeline, "Canada rolled back tariffs on Mexican steel on Friday.")
+
+
+def test_a_ban_lifted_on_a_group_is_directed_at_the_group(pipeline):
+    article = article_from_text("Egypt lifted the ban on Sudanese traders on Friday.", date="2021-03-02",
+                                first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "CONCEDE")
+    assert "traders" in " ".join(a.text for a in event.recipient)

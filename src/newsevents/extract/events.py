@@ -82,6 +82,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _owner_of_stance_object(recipient_head, sense.type) or _inside_event_noun(recipient_head)
+    if sense.type == "CONCEDE" and recipient_head is not None and _names_an_act(recipient_head):
+        # "lifted a ban Friday on women": the parser hung the party on the verb
+        recipient_head = prep_object(token, ("on", "against")) or recipient_head
     if recipient_head is not None and _state_of_exception(recipient_head):
         recipient_head = None    # "lifted the state of emergency": no "State" is acted on
     if recipient_head is not None and recipient_head.head.i != token.i and _created(recipient_head):
