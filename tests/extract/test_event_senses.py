@@ -188,3 +188,12 @@ def test_a_ban_lifted_on_a_group_is_directed_at_the_group(pipeline):
                                 first_line_title=False, origin="test")
     event = next(e for e in next(pipeline.process([article])).events if e.type == "CONCEDE")
     assert "traders" in " ".join(a.text for a in event.recipient)
+
+
+def test_peacekeepers_arriving_are_aid_and_other_arrivals_nothing(pipeline):
+    assert ("AID", "arrived") in types(pipeline, "Ghanaian peacekeepers arrived in Mali on Sunday.")
+    assert not any(w == "arrived" for _, w in types(pipeline, "The Ghanaian president arrived in Mali on Sunday."))
+
+
+def test_forcing_someone_to_act_is_coercion(pipeline):
+    assert ("COERCE", "forced") in types(pipeline, "Greek jets forced a Turkish plane to land in Crete.")

@@ -50,6 +50,7 @@ OBJECT_CONSTRAINT = {
     ("intensify", "MOBILIZE"): MOBILIZE_OBJECTS | {"presence", "patrol", "deployment"},
     # "opened its borders to refugees": shelter given (the manual's territorial asylum)
     ("open", "AID"): {"border", "door"},
+    ("fly", "AID"): {"aid", "medicine", "supply", "food", "vaccine", "equipment", "ton", "relief", "assistance"},
     ("cancel", "REJECT"): {"visit", "trip", "tour", "meeting", "talk", "summit", "negotiation", "deal", "agreement",
                            "accord", "contract"},
     ("relax", "CONCEDE"): EASED | {"rule"},
@@ -169,6 +170,11 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             diplomatic = _expelled_mission(token)
             return [TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE",
                                  "expel" if diplomatic else "deport", "1663" if diplomatic else "174", ("from",))]
+        if lemma == "force" and _has_xcomp(token):
+            return [TriggerSense(lemma, "VERB", "COERCE", None, "170", ())]   # "forced the plane to land"
+        if lemma in ("arrive", "serve", "participate") and (not _peacekeeping(token) or (
+                lemma == "serve" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
+            return []          # only peacekeepers arriving are personnel given; "sent to serve" is the sending
         need = REQUIRED_ATTACHMENT.get(lemma)
         if need and not (need & _attachments(token)) and not (lemma == "call" and _has_xcomp(token)):
             return []
@@ -191,8 +197,6 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             return [TriggerSense(lemma, "VERB", "CONCEDE", None, "080", ())]   # "accepted the demands"
         if obj in MOBILIZE_OBJECTS and lemma in ("send", "deploy", "provide", "dispatch", "station", "move"):
             return [TriggerSense(lemma, "VERB", "MOBILIZE", "troops", "150", ("to", "in"))]
-        if lemma == "force" and _has_xcomp(token):
-            return [TriggerSense(lemma, "VERB", "COERCE", None, "170", ())]   # "forced the plane to land"
         senses = [s for s in senses if (_object_ok(lemma, s.type, obj) or any(
                       _object_ok(lemma, s.type, m) for m in _object_modifiers(token)))
                   and obj not in NOT_OBJECTS.get((lemma, s.type), ())]
