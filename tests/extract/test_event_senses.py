@@ -197,3 +197,7 @@ def test_peacekeepers_arriving_are_aid_and_other_arrivals_nothing(pipeline):
 
 def test_forcing_someone_to_act_is_coercion(pipeline):
     assert ("COERCE", "forced") in types(pipeline, "Greek jets forced a Turkish plane to land in Crete.")
+
+
+def test_a_donor_gives_aid(pipeline):
+    assert parties(pipeline, "Japan is the largest donor to Cambodia.", "donor") == ("AID", {"KHM"})

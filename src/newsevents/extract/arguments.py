@@ -17,7 +17,8 @@ UNDERGOER_VERBS = {"subject", "face", "suffer", "endure", "come", "bear", "withs
 NOUN_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "fault", "punish"}
 POSS_IS_RECIPIENT = {"release", "arrest", "detention", "killing", "murder", "assassination", "expulsion",
-                     "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster"}
+                     "deportation", "extradition", "execution", "abduction", "kidnapping", "capture", "ouster",
+                     "donor"}   # "Indonesia's donors" give to Indonesia
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse", "warn"}
 # verbs whose party is the subject of their clause: "demanded that X appear", "allowed X to land",
 # "rejected X('s bid) to delay" (the small parser makes X the subject of a clausal object)
@@ -274,7 +275,7 @@ def noun_arguments(noun: Token, recipient_preps: tuple[str, ...]) -> tuple[Token
         actor = _culprit(noun)
     if actor is None:      # "Russian air strikes", "Moscow's offensive", "US and Russian talks"
         actor = next((c for c in noun.children if c.dep_ in NOUN_ACTOR_DEPS and c.text[:1].isupper()
-                      and c is not recipient), None)
+                      and (recipient is None or c.i != recipient.i)), None)
     governor = _governing_verb(noun)
     if governor is not None:
         if actor is None and governor.lemma_ not in UNDERGOER_VERBS and not is_passive(governor):
