@@ -31,11 +31,24 @@ def spark():
 
 
 @pytest.fixture(scope="module")
-def spark_output(spark, data, tmp_path_factory):
+def inputs(data, tmp_path_factory):
+    """The sample articles plus a re-crawl of two of them with one word changed (near duplicates)."""
+    folder = tmp_path_factory.mktemp("inputs")
+    samples = sorted((data / "samples").glob("*.txt"))
+    for path in samples:
+        shutil.copy(path, folder / path.name)
+    for path in samples[:2]:
+        edited = path.read_text(encoding="utf-8").replace(" the ", " this ", 1)
+        (folder / f"zz-recrawl-{path.name}").write_text(edited, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def spark_output(spark, inputs, tmp_path_factory):
     from newsevents.scale.spark_job import run_job
 
     out = tmp_path_factory.mktemp("spark") / "out"
-    return out, run_job(spark, str(data / "samples"), str(out))
+    return out, run_job(spark, str(inputs), str(out))
 
 
 def _rows(con, table: str) -> list[tuple]:
@@ -44,7 +57,7 @@ def _rows(con, table: str) -> list[tuple]:
     return con.execute(f"SELECT {quoted} FROM {table} ORDER BY ALL").fetchall()
 
 
-def test_spark_output_equals_single_machine_ingest_row_for_row(spark_output, data, tmp_path):
+def test_spark_output_equals_single_machine_ingest_row_for_row(spark_output, inputs, tmp_path):
     from newsevents.ingest import read_inputs
     from newsevents.nlp.pipeline import Pipeline
     from newsevents.scale.load_parquet import load_parquet
@@ -53,10 +66,9 @@ def test_spark_output_equals_single_machine_ingest_row_for_row(spark_output, dat
     from newsevents.store.schema import RECORD_TABLES
     from newsevents.store.writer import StoreWriter, open_store
 
-    sample = str(data / "samples")
     single = open_store(tmp_path / "single.duckdb")
-    summary = ingest_articles(read_inputs([sample]), StoreWriter(single), Pipeline(), 4, NearDuplicates())
-    assert summary.stored > 0 and not summary.failures
+    summary = ingest_articles(read_inputs([str(inputs)]), StoreWriter(single), Pipeline(), 4, NearDuplicates())
+    assert summary.stored > 0 and not summary.failures and summary.skipped_near == 2
 
     out, counts = spark_output
     assert counts["articles"] == summary.stored and counts["failures"] == 0
@@ -65,6 +77,8 @@ def test_spark_output_equals_single_machine_ingest_row_for_row(spark_output, dat
     for table in RECORD_TABLES:
         assert _rows(from_spark, table) == _rows(single, table), table
     assert _rows(single, "events"), "the sample should give events"
+    linked = from_spark.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert linked == 2
 
 
 def test_output_is_partitioned_by_publication_date(spark_output):

@@ -10,7 +10,8 @@ and reused by every later task of that worker. Only plain records (Article, row 
 process boundaries. Rows come from ``store.schema.record_to_rows``, so OUTPUT/<table>/ holds
 Parquet with exactly the DuckDB store's columns, partitioned by the article's publication date
 (``pub_date=YYYY-MM-DD``); ``newsevents load-parquet OUTPUT --db F`` loads it into DuckDB.
-Not done here (it needs one global pass): near-duplicate linking (``duplicate_of`` stays empty).
+Near duplicates are linked as `newsevents ingest` links them (scale/spark_neardup.py): such an
+article is stored with ``duplicate_of`` set and is not coded.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 
-from ..models import Article, IngestFailure
+from ..models import Article, ArticleRecord, IngestFailure
 from ..store.schema import COLUMNS, RECORD_TABLES, failure_row, record_to_rows
 
 PARTITION_COLUMN = "pub_date"
@@ -110,14 +111,23 @@ def _pipeline(model: str | None, prefilter: bool):
 
 
 def code_partition(items: Iterable[Article | IngestFailure], model: str | None, prefilter: bool,
-                   ingested_at: datetime, batch_size: int = 16) -> Iterator[tuple[str, dict]]:
-    """(table, row) pairs for one partition; an article that fails is a failures row."""
+                   ingested_at: datetime, batch_size: int = 16,
+                   links: dict[str, str] | None = None) -> Iterator[tuple[str, dict]]:
+    """(table, row) pairs for one partition; an article that fails is a failures row, and one in
+    ``links`` (a near duplicate: id -> original's id) an article row only, not coded."""
     from ..ingest.dedupe import signature, signature_to_bytes
 
+    links = links or {}
     batch: list[Article] = []
     for item in list(items) + [None]:
         if isinstance(item, IngestFailure):
             yield "failures", _partitioned(failure_row(item.origin, item.reason, ingested_at), None)
+            continue
+        if item is not None and item.id in links:
+            minhash = signature_to_bytes(signature(item.text))
+            rows = record_to_rows(ArticleRecord(article=item), minhash=minhash, ingested_at=ingested_at,
+                                  duplicate_of=links[item.id])
+            yield "articles", _partitioned(rows["articles"][0], item.date)
             continue
         if item is not None:
             batch.append(item)
@@ -184,9 +194,12 @@ def run_job(spark, input_path: str, output: str, model: str | None = None, prefi
     """Code INPUT and write OUTPUT/<table>/pub_date=.../*.parquet; return rows per table."""
     from pyspark import StorageLevel
 
+    from .spark_neardup import near_duplicate_links
+
     at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    items = read_articles(spark, input_path, partitions)
-    rows = items.mapPartitions(lambda part: code_partition(part, model, prefilter, at))
+    items = read_articles(spark, input_path, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+    links = spark.sparkContext.broadcast(near_duplicate_links(items.filter(lambda a: isinstance(a, Article))))
+    rows = items.mapPartitions(lambda part: code_partition(part, model, prefilter, at, links=links.value))
     rows.persist(StorageLevel.MEMORY_AND_DISK)
     counts = {}
     try:
@@ -199,6 +212,7 @@ def run_job(spark, input_path: str, output: str, model: str | None = None, prefi
             counts[table] = table_rows.count()
     finally:
         rows.unpersist()
+        items.unpersist()
     return counts
 
 
