@@ -152,7 +152,7 @@ def test_a_hyphenated_cease_fire_with_a_party(pipeline):
 
 
 def test_they_in_a_reported_clause_are_the_reporters(pipeline):
-    event = events(pipeline, "Dock workers said they will release the two drivers on Monday.", "RETREAT")[0]
+    event = events(pipeline, "Dock workers said they will release the two drivers on Monday.", "CONCEDE")[0]
     assert texts(event.actor) == ["workers"]
 
 

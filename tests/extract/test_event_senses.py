@@ -201,3 +201,11 @@ def test_forcing_someone_to_act_is_coercion(pipeline):
 
 def test_a_donor_gives_aid(pipeline):
     assert parties(pipeline, "Japan is the largest donor to Cambodia.", "donor") == ("AID", {"KHM"})
+
+
+def test_an_announced_release_is_a_concession(pipeline):
+    assert ("CONCEDE", "release") in types(pipeline, "The rebels said they will release the two Kenyan nurses.")
+
+
+def test_an_announced_recognition_is_an_intent(pipeline):
+    assert ("AGREE", "recognize") in types(pipeline, "Nicaragua said it would recognize the new government of Chad.")

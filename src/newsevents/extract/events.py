@@ -135,8 +135,16 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         mode = "relations" if sense.type == "SANCTION" else "arrest" if sense.mode == "arrest" else "restrict"
         sense = TriggerSense(sense.lemma, sense.pos, "THREATEN", mode, "131", sense.recipient_preps)
         status = "claimed" if claimer is not None else "asserted"
-    if status == "future" and (sense.type in FUTURE_IS_INTENT and _future_tense(token) or sense.type in COOPERATIVE_TYPES - {"AGREE"} and (
-            _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors)))):
+    announced = status == "future" or (status == "hypothetical" and claimer is not None
+                                       and _future_tense(token, ("would", "'d")))   # "said it would recognize X"
+    own = _intends(token) or (claimer is not None and party_codes([claimer]) & party_codes(actors))
+    if announced and sense.type in ("RETREAT", "CONCEDE") and token.dep_ != "xcomp" and (
+            own or _future_tense(token, ("will", "'ll", "would"))):
+        # the manual: an announced retreat ("will release the prisoners") is a concession, made now
+        sense = TriggerSense(sense.lemma, sense.pos, "CONCEDE", sense.mode, "080", sense.recipient_preps)
+        status = "claimed" if claimer is not None else "asserted"
+    elif announced and (sense.type in FUTURE_IS_INTENT and _future_tense(token, ("will", "'ll", "shall", "wo", "would"))
+                        or sense.type in COOPERATIVE_TYPES - {"AGREE"} and own):
         # "Russia said it was ready to back the plan": an expressed intent to cooperate
         sense, status = INTENT_TO_COOPERATE, ("claimed" if claimer is not None else "asserted")
     if status == "negated" and sense.type in COOPERATIVE_TYPES and (_own_intent(token) or _failed_agreement(token, sense)):
