@@ -81,3 +81,12 @@ def test_doubled_apostrophes_are_quotation_marks():
     quoted = find_quoted(text)
     assert [text[q.start:q.end] for q in quoted] == ["We will not leave,"]
     assert (quoted[0].outer_start, quoted[0].outer_end) == (0, 22)
+
+
+def test_source_keeps_a_who_clause_after_the_cue_and_drops_date_and_even(nlp):
+    found = _quotes(nlp, "The harbour will close in May, said Anna Berg, who runs the ferry company.")
+    assert found and found[0][0] == "Anna Berg, who runs the ferry company"
+    found = _quotes(nlp, "Anna Berg, who runs the ferry company, said the harbour will close in May.")
+    assert found and found[0][0] == "Anna Berg"
+    found = _quotes(nlp, "Even the harbour master said the ferry was too old.")
+    assert found and found[0][0] == "the harbour master"

@@ -64,9 +64,10 @@ def relative_subject(verb: Token) -> Token | None:
 
 def subject_span(subject: Token, limit: tuple[int, int], verb: Token | None = None) -> tuple[int, int]:
     """Character span of the subject's noun phrase (appositions included, as annotators mark
-    sources; relative clauses and leading "Of X," phrases left out), inside ``limit``
+    sources; relative clauses before the cue, a leading "Of X," or "even", a date phrase left
+    out), inside ``limit``
     (the paragraph), after a dateline; the cue ``verb`` is left out when it hangs from the subject."""
-    dropped = {t.i for c in subject.children if _left_out(c, subject) for t in c.subtree}
+    dropped = {t.i for c in subject.children if _left_out(c, subject, verb) for t in c.subtree}
     if verb is not None and verb.head.i == subject.i:
         dropped |= {t.i for t in verb.subtree}     # "groups backing the bill": the cue is no source
     tokens = [t for t in subject.subtree if limit[0] <= t.idx < limit[1] and t.i not in dropped]
@@ -81,10 +82,27 @@ def subject_span(subject: Token, limit: tuple[int, int], verb: Token | None = No
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _left_out(child: Token, head: Token) -> bool:
+def _left_out(child: Token, head: Token, verb: Token | None = None) -> bool:
     if child.dep_ == "relcl":
-        return True
-    return child.dep_ == "prep" and child.i < head.i
+        return not _kept_relative(child, head, verb)
+    if child.i < head.i:
+        return child.dep_ == "prep" or (child.dep_ == "advmod" and child.lower_ == "even")
+    # "X on Monday said": the date says when, not who
+    return child.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in child.children if c.dep_ == "pobj")
+
+
+def _kept_relative(clause: Token, head: Token, verb: Token | None) -> bool:
+    """PolNeAR sources keep a who-clause after the cue ("..., said X, who led the talks") and a
+    restrictive one ("those who back her"); one between subject and cue is left out as often as
+    kept, so it stays out."""
+    if verb is None or verb.i in {t.i for t in clause.subtree}:
+        return False
+    pronoun = next((t.lower_ for t in clause.subtree if t.i < clause.i and t.tag_ in ("WP", "WDT")), None)
+    if pronoun not in ("who", "which"):
+        return False
+    after_cue = head.i > verb.i
+    restrictive = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text not in (",", *DASHES)
+    return after_cue or (restrictive and pronoun == "who")
 
 
 def _contiguous_around(tokens: list[Token], head: Token) -> list[Token]:
