@@ -209,3 +209,19 @@ def test_an_announced_release_is_a_concession(pipeline):
 
 def test_an_announced_recognition_is_an_intent(pipeline):
     assert ("AGREE", "recognize") in types(pipeline, "Nicaragua said it would recognize the new government of Chad.")
+
+
+def test_criticism_offered_is_an_accusation_not_an_offer(pipeline):
+    found = types(pipeline, "The Kenyan delegation offered sharp criticism of the Ugandan government.")
+    assert ("ACCUSE", "criticism") in found and not any(t == "AGREE" for t, _ in found)
+
+
+def test_a_scathing_attack_is_verbal(pipeline):
+    assert ("ACCUSE", "attack") in types(pipeline, "The Kenyan president launched a scathing attack on the Ugandan government.")
+
+
+def test_an_investigation_into_claims_names_the_party_inside(pipeline):
+    article = article_from_text("Kenyan police opened an investigation into claims that Ugandan soldiers beat farmers.",
+                                date="2021-03-02", first_line_title=False, origin="test")
+    event = next(e for e in next(pipeline.process([article])).events if e.type == "ACCUSE")
+    assert {a.country for a in event.recipient} == {"UGA"}

@@ -175,6 +175,11 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
         if not event.recipient and _labour_action(token):
             # "workers called off the strike after an agreement with the government"
             event.recipient = ctx.counterpart(sent, token, actors)
+    elif sense.type == "ACCUSE" and _mere_thing(recipients, recipient_head) and not _names_an_act(recipient_head):
+        # "an investigation into claims that two servicemen abused children": the party inside
+        party = ctx.coded_party_inside(recipient_head)
+        if party and _identities(party) != _identities(actors):
+            event.recipient = party
     elif _mere_thing(recipients, recipient_head) and sense.type not in THING_IS_RECIPIENT_TYPES:
         # "agreed to lift a ban on imports of British beef", "sought refuge in Bangladesh": a thing
         # is no party; the party named inside it, else the place acted on, is

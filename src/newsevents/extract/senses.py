@@ -121,6 +121,11 @@ HOSTILITIES = {"hostility", "hostilities", "fighting", "violence", "attack", "wa
 PRISON_TERMS = {"prison", "jail", "gaol", "year", "month", "week", "day", "life", "term", "detention", "imprisonment"}
 MEDIA = {"newspaper", "paper", "publication", "daily", "weekly", "magazine", "website", "channel", "broadcast",
          "broadcaster", "station", "outlet", "medium", "media", "radio", "television", "book"}
+VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "rhetorical", "personal", "political",
+                 "written", "sharp", "bitter", "furious", "vitriolic"}
+EXPRESSING_VERBS = {"offer", "express", "voice", "issue", "level", "reiterate", "renew", "register", "lodge"}
+STANCE_NOUNS = {"criticism", "condemnation", "protest", "complaint", "rejection", "disapproval", "outrage",
+                "anger", "concern", "accusation", "support", "backing", "solidarity"}
 PEACEKEEPING = {"peacekeeper", "peacekeeping", "observer", "monitor", "blue"}
 NOUN_ATTACHMENT = {"evidence": {"against"}, "fire": {"on", "at", "upon"}, "lunch": {"with"}, "dinner": {"with"},
                    "breakfast": {"with"}}
@@ -181,6 +186,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         obj = _object_lemma(token)
         if lemma in AVOWING_VERBS and obj in SUPPORT_NOUNS:
             return []        # the support noun itself is the event ("pledged support for X")
+        if lemma in EXPRESSING_VERBS and obj in STANCE_NOUNS:
+            return []        # "offered scathing criticism of X": the criticism is the event, no offer
         if lemma == "agree" and _agreed_text(token):
             return [TriggerSense(lemma, "VERB", "SUPPORT", None, "057", ("with",))]   # "agreed a trade deal"
         if obj in REFUGEES and lemma in ("accept", "admit", "receive", "host", "shelter", "take", "resettle", "welcome"):
@@ -209,6 +216,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
         governor = token.head.lemma_.lower() if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             governor = token.head.head.lemma_.lower()
+        if lemma == "attack" and {c.lemma_.lower() for c in token.children if c.dep_ == "amod"} & VERBAL_ATTACK:
+            return [TriggerSense(lemma, "NOUN", "ACCUSE", "disapprove", "111", ("on", "against"))]   # "a scathing attack on X"
         if lemma == "cessation" and (prep_of(token) or "") not in HOSTILITIES:
             return []                                    # "cessation of aid" is no ceasefire
         if lemma in AGREEMENTS and governor in CONCLUDING_VERBS:
