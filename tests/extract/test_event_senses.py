@@ -225,3 +225,8 @@ def test_an_investigation_into_claims_names_the_party_inside(pipeline):
                                 date="2021-03-02", first_line_title=False, origin="test")
     event = next(e for e in next(pipeline.process([article])).events if e.type == "ACCUSE")
     assert {a.country for a in event.recipient} == {"UGA"}
+
+
+def test_a_party_that_must_act_is_asked_to_even_without_an_event(pipeline):
+    found = types(pipeline, "Kenya says Uganda must respect the border agreement.")
+    assert any(t == "REQUEST" for t, _ in found)

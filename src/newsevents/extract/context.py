@@ -323,6 +323,33 @@ class EventContext:
                 location=event.location, date=event.date, date_precision=event.date_precision,
                 confidence=max(0.05, event.confidence - 0.1),
             ))
+        return derived + self._demands_without_events(events)
+
+    def _demands_without_events(self, events: list[EventRecord]) -> list[EventRecord]:
+        """"Russia says Israel must end its attacks": the demand stands even when "end its attacks"
+        is no event of its own."""
+        triggers = {e.trigger.start for e in events}
+        derived = []
+        for quote in self.quotes:
+            if quote.speaker is None or quote.direct:
+                continue
+            for token in self.doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand") or []:
+                if token.pos_ != "VERB" or token.idx in triggers or \
+                        not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+                    continue
+                subject = child(token, "nsubj")
+                obliged = self.participants(subject) if subject is not None else []
+                speakers = self._speaker_group(quote.speaker)
+                if not obliged or not party_codes(obliged) or not party_codes(speakers) \
+                        or party_codes(speakers) == party_codes(obliged):
+                    continue
+                sent = token.sent
+                derived.append(EventRecord(
+                    type="REQUEST", mode="change", cameo="100", quad_class=3,
+                    sentence=Span(sent.text, sent.start_char, sent.end_char),
+                    trigger=quote.cue or Span(token.text, token.idx, token.idx + len(token)),
+                    actor=speakers, recipient=obliged, status="asserted", confidence=0.4,
+                ))
         return derived
 
     def _quote_for(self, event: EventRecord):
