@@ -230,3 +230,10 @@ def test_an_investigation_into_claims_names_the_party_inside(pipeline):
 def test_a_party_that_must_act_is_asked_to_even_without_an_event(pipeline):
     found = types(pipeline, "Kenya says Uganda must respect the border agreement.")
     assert any(t == "REQUEST" for t, _ in found)
+
+
+def test_saying_a_party_was_responsible_blames_it(pipeline):
+    article = article_from_text("The Kenyan government said Somali militants were responsible.", date="2021-03-02",
+                                first_line_title=False, origin="test")
+    events = [e for e in next(pipeline.process([article])).events if e.type == "ACCUSE"]
+    assert events and "militants" in " ".join(a.text for a in events[0].recipient)

@@ -300,6 +300,31 @@ class EventContext:
                 location=event.location, date=event.date, date_precision=event.date_precision,
                 confidence=max(0.05, event.confidence - 0.1),
             ))
+        return derived + self._blame_claims()
+
+    def _blame_claims(self) -> list[EventRecord]:
+        """"the government said Taliban militants were responsible": the speaker blames them."""
+        derived = []
+        for quote in self.quotes:
+            if quote.speaker is None or quote.direct:
+                continue
+            for token in self.doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand") or []:
+                if token.lemma_.lower() not in ("responsible", "behind", "culpable", "guilty") or \
+                        token.dep_ not in ("acomp", "prep", "advmod"):
+                    continue
+                subject = child(token.head, "nsubj")
+                blamed = self.participants(subject) if subject is not None else []
+                speakers = self._speaker_group(quote.speaker)
+                own = {(a.country, a.org) for a in speakers} & {(a.country, a.org) for a in blamed}
+                if not party_codes(blamed) or not party_codes(speakers) or own:
+                    continue          # the Afghan government may blame the (Afghan) Taliban, not itself
+                sent = token.sent
+                derived.append(EventRecord(
+                    type="ACCUSE", mode="allege", cameo="112", quad_class=3,
+                    sentence=Span(sent.text, sent.start_char, sent.end_char),
+                    trigger=quote.cue or Span(token.text, token.idx, token.idx + len(token)),
+                    actor=speakers, recipient=blamed, status="asserted", confidence=0.4,
+                ))
         return derived
 
     def demands_from_obligations(self, events: list[EventRecord]) -> list[EventRecord]:
