@@ -237,3 +237,7 @@ def test_saying_a_party_was_responsible_blames_it(pipeline):
                                 first_line_title=False, origin="test")
     events = [e for e in next(pipeline.process([article])).events if e.type == "ACCUSE"]
     assert events and "militants" in " ".join(a.text for a in events[0].recipient)
+
+
+def test_pressuring_someone_to_act_is_a_request(pipeline):
+    assert ("REQUEST", "pressured") in types(pipeline, "Kenyan police pressured the striking nurses to return to work.")
