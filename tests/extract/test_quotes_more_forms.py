@@ -90,3 +90,10 @@ def test_source_keeps_a_who_clause_after_the_cue_and_drops_date_and_even(nlp):
     assert found and found[0][0] == "Anna Berg"
     found = _quotes(nlp, "Even the harbour master said the ferry was too old.")
     assert found and found[0][0] == "the harbour master"
+
+
+def test_one_word_answer_in_quotation_marks_is_a_quote_not_a_title(nlp):
+    found = _quotes(nlp, 'Asked whether the ferry would run again, the captain said, "Certainly."')
+    assert any(f[0] == "the captain" and "Certainly" in f[2] for f in found)
+    found = _quotes(nlp, "“Never,” the captain said.")
+    assert found and found[0][:2] == ("the captain", "said")

@@ -192,7 +192,7 @@ def _direct(ctx: _Context, quoted: Quoted) -> _Found | None:
     if ctx.in_markup(quoted.outer_start):
         return None
     inner = ctx.doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
-    if inner is None or not len(inner) or _is_title(inner):
+    if inner is None or not len(inner) or (_is_title(inner) and not _whole_utterance(ctx, quoted)):
         return None
     content = (quoted.start, _trim_end(ctx.text, quoted.start, quoted.end))
     cue = _nearest_cue(ctx, quoted)
@@ -244,6 +244,19 @@ def _is_title(inner) -> bool:
     """A short all-capitalised quotation is a title or a name, not something said."""
     words = [t for t in inner if t.is_alpha]
     return 0 < len(words) <= 4 and all(t.text[0].isupper() for t in words) and len(inner) > 1
+
+
+def _whole_utterance(ctx: _Context, quoted: Quoted) -> bool:
+    """A short quotation that ends in its own punctuation and opens or closes its sentence is
+    an answer or a cry (“Okay,” she said; he said, "Probably."), not a title."""
+    if ctx.text[quoted.start:quoted.end].rstrip()[-1:] not in ",.!?":
+        return False
+    first = ctx.doc.char_span(quoted.outer_start, quoted.outer_start + 1, alignment_mode="expand")
+    last = ctx.doc.char_span(quoted.outer_end - 1, quoted.outer_end, alignment_mode="expand")
+    if first is None or last is None:
+        return False
+    after = [t for t in ctx.doc[last.end:last.sent.end] if not t.is_space]
+    return first.start == first.sent.start or all(t.is_punct for t in after)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
