@@ -7,6 +7,7 @@ per distinct sentence, and per-type found rates.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -15,7 +16,14 @@ from .plv import TO_PLV, default_path, read_plv
 
 
 def _span(sentence: str, part: str) -> tuple[int, int] | None:
-    at = sentence.find(part)
+    """The first occurrence of the gold text as whole words ("Sudan" is not inside "Sudanese"),
+    else its first occurrence anywhere."""
+    if not part:
+        return None
+    left = r"\b" if part[0].isalnum() else ""
+    right = r"\b" if part[-1].isalnum() else ""
+    match = re.search(left + re.escape(part) + right, sentence)
+    at = match.start() if match else sentence.find(part)
     return (at, at + len(part)) if at >= 0 else None
 
 
