@@ -97,3 +97,11 @@ def test_one_word_answer_in_quotation_marks_is_a_quote_not_a_title(nlp):
     assert any(f[0] == "the captain" and "Certainly" in f[2] for f in found)
     found = _quotes(nlp, "“Never,” the captain said.")
     assert found and found[0][:2] == ("the captain", "said")
+
+
+def test_attack_and_defend_are_stance_cues_only_when_aimed_at_people_or_words(nlp):
+    found = _quotes(nlp, "The senator attacked the governor for raising fares.")
+    assert found and found[0][:2] == ("The senator", "attacked")
+    found = _quotes(nlp, "The minister defended her decision to close the port.")
+    assert found and found[0][1] == "defended" and found[0][2].startswith("her decision")
+    assert _quotes(nlp, "Gunmen attacked a police convoy near the border.") == []

@@ -26,6 +26,21 @@ DENIAL_KINDS = frozenset({"denial"})
 CLAIM_KINDS = frozenset({"speech", "claim", "accusation", "warning"})
 
 
+# Cue verbs with a common physical sense: a cue only when aimed at a person or at words and
+# decisions (their kind is stance, so what they target is never marked claimed).
+WORDS_OR_FORCE = frozenset({"attack", "defend"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "him", "her", "them", "me", "us"})
+STANCE_OBJECTS = frozenset({
+    "record", "decision", "policy", "comment", "remark", "statement", "position", "stance", "view",
+    "plan", "proposal", "idea", "approach", "strategy", "choice", "vote", "action", "response", "move",
+    "claim", "argument", "rhetoric", "tweet", "speech", "law", "bill", "deal", "agreement", "program",
+    "handling", "use", "campaign", "candidacy", "nomination", "nominee", "administration", "president",
+    "candidate", "rival", "opponent", "critic", "leadership", "judgment", "character", "integrity",
+    "conduct", "behavior", "practice", "ruling", "order", "ban", "budget", "tax", "reform", "comments",
+    "remarks", "views", "policies", "actions", "plans", "legacy", "right", "rights", "freedom",
+})
+
+
 @dataclass(frozen=True)
 class CueEntry:
     lemma: str
@@ -64,7 +79,22 @@ def verb_cue(token: Token) -> CueEntry | None:
     entry = lexicon.get(lemma)
     if entry is None and token.lower_ in (lemma + "e", lemma + "es", lemma + "ed", lemma + "ing"):
         entry = lexicon.get(lemma + "e")      # the lemmatiser drops an e: "hopes", "hoping" -> "hop"
+    if entry is not None and entry.lemma in WORDS_OR_FORCE and not _aimed_at_words(token):
+        return None
     return entry
+
+
+def _aimed_at_words(verb: Token) -> bool:
+    """ "attacked Clinton for ...", "defended his record": the verb takes a stance on a person
+    or on what someone said or did, not on a place or a force ("attacked the base")."""
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "as") for c in children):
+        return True
+    obj = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    return (obj.ent_type_ == "PERSON" or obj.lower_ in REFLEXIVES
+            or obj.lemma_.lower() in STANCE_OBJECTS)
 
 
 def noun_cue(token: Token) -> CueEntry | None:
