@@ -105,3 +105,12 @@ def test_attack_and_defend_are_stance_cues_only_when_aimed_at_people_or_words(nl
     found = _quotes(nlp, "The minister defended her decision to close the port.")
     assert found and found[0][1] == "defended" and found[0][2].startswith("her decision")
     assert _quotes(nlp, "Gunmen attacked a police convoy near the border.") == []
+
+
+def test_strict_frames_rule_that_and_push_for(nlp):
+    found = _quotes(nlp, "The court ruled that the fare increase was unlawful.")
+    assert found and found[0][:2] == ("The court", "ruled")
+    assert _quotes(nlp, "The old king ruled the island for forty years.") == []
+    found = _quotes(nlp, "Local activists pushed for a ban on plastic bags.")
+    assert found and found[0][1] == "pushed" and "a ban on plastic bags" in found[0][2]
+    assert _quotes(nlp, "The nurses pushed the beds into the corridor.") == []

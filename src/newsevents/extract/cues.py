@@ -20,6 +20,7 @@ SLOTS = ("clause", "xcomp", "object", "object+of", "object+for", "object+on", "o
          "object+as", "object+to", "object+with") + PREPOSITION_SLOTS
 NOUN_PREFIX = "n:"      # lexicon entries for nouns ("his claim that ...") are written n:lemma
 ADJ_PREFIX = "a:"       # and for adjectives after "be" ("X is confident that ...") a:lemma
+STRICT_MARK = "!"       # slots written !slot,...: the verb is a cue only with one of them
 DENIAL_KINDS = frozenset({"denial"})
 # Kinds whose content is something the speaker asserts (an event in it is "claimed"); intent,
 # stance and belief cues report a wish, a position or an opinion instead.
@@ -46,6 +47,7 @@ class CueEntry:
     lemma: str
     kind: str
     slots: tuple[str, ...]
+    strict: bool = False     # a cue only in its own frames ("ruled that ...", not "ruled the land")
 
 
 def lexicon_path() -> Path:
@@ -61,10 +63,11 @@ def load_lexicon(path: Path | None = None) -> dict[str, CueEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        slots = tuple(fields[2].split(",")) if len(fields) == 3 else ()
+        strict = len(fields) == 3 and fields[2].startswith(STRICT_MARK)
+        slots = tuple(fields[2].lstrip(STRICT_MARK).split(",")) if len(fields) == 3 else ()
         if len(fields) != 3 or fields[1] not in KINDS or not set(slots) <= set(SLOTS):
             raise ValueError(f"{path}:{number}: expected lemma<TAB>kind<TAB>slots with a known kind and slots")
-        entries.setdefault(fields[0], CueEntry(fields[0], fields[1], slots))
+        entries.setdefault(fields[0], CueEntry(fields[0], fields[1], slots, strict))
     return entries
 
 
@@ -81,7 +84,15 @@ def verb_cue(token: Token) -> CueEntry | None:
         entry = lexicon.get(lemma + "e")      # the lemmatiser drops an e: "hopes", "hoping" -> "hop"
     if entry is not None and entry.lemma in WORDS_OR_FORCE and not _aimed_at_words(token):
         return None
+    if entry is not None and entry.strict and not _has_frame(token, entry):
+        return None
     return entry
+
+
+def _has_frame(verb: Token, entry: CueEntry) -> bool:
+    from .quotes_content import slot_tokens     # quotes_content reads this module's entries
+    children = list(verb.children)
+    return any(slot_tokens(children, slot) for slot in entry.slots)
 
 
 def _aimed_at_words(verb: Token) -> bool:

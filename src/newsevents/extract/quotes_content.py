@@ -26,7 +26,7 @@ def content_tokens(verb: Token, entry: CueEntry, limit: tuple[int, int]) -> tupl
     """
     children = [c for c in verb.children if any(limit[0] <= t.idx < limit[1] for t in c.subtree)]
     for slot in entry.slots + _fallback_slots(verb, entry):
-        tokens = _slot_tokens(children, slot)
+        tokens = slot_tokens(children, slot)
         if tokens:
             return slot, tokens
     if _parenthetical(verb) or _as_clause(verb):
@@ -56,6 +56,8 @@ def _passive_object(verb: Token) -> list[Token]:
 
 
 def _fallback_slots(verb: Token, entry: CueEntry) -> tuple[str, ...]:
+    if entry.strict:
+        return ()
     no_xcomp = entry.lemma in NO_XCOMP_FALLBACK or is_passive(verb)
     return tuple(s for s in FALLBACK_SLOTS if s not in entry.slots and not (s == "xcomp" and no_xcomp))
 
@@ -92,7 +94,7 @@ def _inverted(verb: Token) -> bool:
     return subject is not None and subject.i > verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
-def _slot_tokens(children: list[Token], slot: str) -> list[Token]:
+def slot_tokens(children: list[Token], slot: str) -> list[Token]:
     def child(deps: tuple[str, ...], word: str | None = None) -> Token | None:
         return next((c for c in children if c.dep_ in deps and (word is None or c.lower_ == word)), None)
 
