@@ -11,6 +11,9 @@ from newsevents.nlp.dateline import dateline_ends
     ("KHARTOUM, August 17, 2023 (Newswire) - A convoy reached the town.", "A convoy"),
     ("GENEVA (Reuters) -- Delegations met on Tuesday.", "Delegations"),
     ("Headline\n\nKYIV \u2014 Drones hit the capital overnight.", "Drones"),
+    ("MOGADISHU (Local Radio): Militants attacked a checkpoint.", "Militants"),
+    ("NEW DELHI: The court granted bail to the activist.", "The court"),
+    ("LAGOS, Nigeria: Fuel prices rose again.", "Fuel"),
 ])
 def test_dateline_is_found(text, start_of_story):
     ends = dateline_ends(text)
@@ -21,6 +24,8 @@ def test_dateline_is_found(text, start_of_story):
     "US and Russian talks - which began in May - have cooled.",
     "Russia and Syria say their forces are attacking militants.",
     "NATO - the alliance - met in Brussels.",
+    "UPDATE: The talks were postponed.",
+    "WARNING: This story contains graphic details.",
 ])
 def test_ordinary_sentences_have_no_dateline(text):
     assert dateline_ends(text) == []
