@@ -114,3 +114,9 @@ def test_strict_frames_rule_that_and_push_for(nlp):
     found = _quotes(nlp, "Local activists pushed for a ban on plastic bags.")
     assert found and found[0][1] == "pushed" and "a ban on plastic bags" in found[0][2]
     assert _quotes(nlp, "The nurses pushed the beds into the corridor.") == []
+
+
+def test_cast_as_is_a_stance_cue(nlp):
+    found = _quotes(nlp, "The challenger cast the mayor as out of touch with young voters.")
+    assert found and found[0][:2] == ("The challenger", "cast")
+    assert _quotes(nlp, "The fishermen cast their nets at dawn.") == []
