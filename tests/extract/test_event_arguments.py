@@ -180,3 +180,13 @@ def test_welcoming_a_party_to_act_welcomes_the_party(pipeline):
 def test_a_strike_called_off_is_conceded_to_the_party_it_was_against(pipeline):
     event = events(pipeline, "Port workers called off their strike after a deal with the Greek government.", "CONCEDE")[0]
     assert codes(event.recipient) == {"GRC"}
+
+
+def test_a_region_with_no_single_country_is_the_place_acted_on(pipeline):
+    event = events(pipeline, "Indian police imposed a curfew in several districts of Kashmir on Friday.", "COERCE")[0]
+    assert texts(event.recipient) == ["Kashmir"]
+
+
+def test_a_word_of_a_longer_trigger_is_no_event_of_its_own(pipeline):
+    found = events(pipeline, "Kenya let free some 74 political leaders and members of a small rebel group.", "RETREAT")
+    assert len(found) == 1 and codes(found[0].actor) == {"KEN"} and found[0].recipient

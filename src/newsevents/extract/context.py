@@ -148,9 +148,10 @@ class EventContext:
                     continue
                 obj = child(c, "pobj")
                 place = self._place_in(obj) if obj is not None and obj.ent_type_ not in ("DATE", "TIME") else None
-                if place is not None and place.country:
+                if place is not None and (place.country or place.name):
+                    # a region with no single country ("parts of Kashmir") is still the place acted on
                     return [Actor(place.text, place.start, place.end, name=place.name,
-                                  country=_alpha3().get(place.country))]
+                                  country=_alpha3().get(place.country) if place.country else None)]
         return []
 
     def coded_party_inside(self, phrase: Token) -> list[Actor]:

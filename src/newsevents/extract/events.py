@@ -55,7 +55,8 @@ def find_events(doc: Doc) -> list[EventRecord]:
         triggers = find_triggers(sent)
         trigger_tokens = {t.token.i for t in triggers if choose_sense(t) is not None}
         for trigger in triggers:
-            if _absorbed(trigger, trigger_tokens) or _inside_a_name(trigger, ctx.mentions):
+            if _absorbed(trigger, trigger_tokens) or _inside_a_name(trigger, ctx.mentions) \
+                    or _inside_another(trigger, triggers):
                 continue
             event = build_event(ctx, sent, trigger)
             if event is not None:
@@ -79,6 +80,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     else:
         find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
+    if recipient_head is None:     # "let free X": the parser may hang X on the trigger's second word
+        recipient_head = _object_of_inner_word(trigger)
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
         actor_head, recipient_head = prep_object(token, ("from",)), actor_head
     recipient_head = _owner_of_stance_object(recipient_head, sense.type) or _inside_event_noun(recipient_head)
@@ -280,6 +283,20 @@ def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
     if governor is not None and token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
         return True            # "stop the fighting", "end the violence": the goal, not an event
     return governor is not None and governor.i in trigger_tokens
+
+
+def _inside_another(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """"free" in "let free": a word of a longer trigger is no event of its own."""
+    idx = trigger.token.idx
+    return any(t.token.i != trigger.token.i and t.end - t.start > trigger.end - trigger.start
+               and t.start <= idx < t.end for t in triggers)
+
+
+def _object_of_inner_word(trigger: Trigger) -> Token | None:
+    for word in trigger.token.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") or []:
+        if word.i != trigger.token.i and child(word, "dobj") is not None:
+            return child(word, "dobj")
+    return None
 
 
 def _inside_a_name(trigger: Trigger, mentions: MentionIndex) -> bool:
