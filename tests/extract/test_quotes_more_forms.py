@@ -120,3 +120,10 @@ def test_cast_as_is_a_stance_cue(nlp):
     found = _quotes(nlp, "The challenger cast the mayor as a friend of developers.")
     assert found and found[0][:2] == ("The challenger", "cast")
     assert _quotes(nlp, "The fishermen cast their nets at dawn.") == []
+
+
+def test_strict_perception_and_stance_verbs_need_their_own_frame(nlp):
+    assert _quotes(nlp, "The crew continued to repair the bridge.") == []
+    assert _quotes(nlp, "Residents spoke to the council on Tuesday.") == []
+    found = _quotes(nlp, "The inspectors found that the bridge was unsafe.")
+    assert found and found[0][:2] == ("The inspectors", "found")
