@@ -190,3 +190,14 @@ def test_a_region_with_no_single_country_is_the_place_acted_on(pipeline):
 def test_a_word_of_a_longer_trigger_is_no_event_of_its_own(pipeline):
     found = events(pipeline, "Kenya let free some 74 political leaders and members of a small rebel group.", "RETREAT")
     assert len(found) == 1 and codes(found[0].actor) == {"KEN"} and found[0].recipient
+
+
+def test_a_party_granted_leave_to_act_receives_the_concession(pipeline):
+    event = events(pipeline, "The EU granted the Greek government to postpone the vote by two months.", "CONCEDE")[0]
+    assert codes(event.recipient) == {"GRC"}
+
+
+def test_an_order_granted_goes_to_the_party_that_sought_it(pipeline):
+    event = events(pipeline, "A federal judge granted a temporary restraining order sought by Amnesty International.",
+                   "CONCEDE")[0]
+    assert texts(event.recipient) == ["Amnesty International"]

@@ -24,6 +24,7 @@ DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse",
 # "rejected X('s bid) to delay" (the small parser makes X the subject of a clausal object)
 CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help", "reject", "welcome", "invite",
                                      "encourage", "authorize", "authorise"}
+ASKING_VERBS = {"seek", "request", "file", "submit", "bring", "ask", "lodge"}
 CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "mandate", "licence", "license"}
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
@@ -245,9 +246,29 @@ def _grantee(theme: Token) -> Token | None:
     """"gave approval for the UN to deliver aid"; "granted the Portuguese government permission":
     the small parser makes the grantee a compound of the consent given."""
     if theme.lemma_.lower() not in CONSENT_NOUNS:
-        return None
+        return _permitted_party(theme) or _asker(theme)
     return prep_object(theme, ("for",)) or next(
-        (c for c in theme.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+        (c for c in theme.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None) \
+        or _asker(theme)
+
+
+def _permitted_party(theme: Token) -> Token | None:
+    """"granted the Greek government to postpone the vote": the object is who may act."""
+    verb = theme.head
+    if verb.lemma_.lower() != "grant":
+        return None        # "sent jets to strike": what is sent is no party allowed to act
+    allowed = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in verb.children)
+    return theme if allowed and theme.dep_ == "dobj" and _names_a_party(theme) else None
+
+
+def _asker(theme: Token) -> Token | None:
+    """"granted an order sought by X": the party who asked for what is granted."""
+    for clause in theme.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in ASKING_VERBS:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            return child(agent, "pobj") if agent is not None else None
+    return None
 
 
 def _own_thing(noun: Token) -> bool:

@@ -25,7 +25,8 @@ REQUIRED_ATTACHMENT = {
 EASED = {"sanction", "ban", "embargo", "blockade", "curfew", "restriction", "siege", "boycott", "tariff", "duty",
          "quota", "moratorium", "lockdown", "suspension"}
 CONSENTS = {"permission", "approval", "go-ahead", "clearance", "amnesty", "pardon", "clemency", "concession", "consent",
-            "bail", "request", "motion", "injunction", "waiver", "exemption", "extension", "reprieve", "citizenship"}
+            "bail", "request", "motion", "injunction", "waiver", "exemption", "extension", "reprieve", "citizenship",
+            "order", "stay", "parole", "immunity", "leave", "license", "licence"}
 MOBILIZE_OBJECTS = {"troop", "soldier", "force", "warship", "jet", "tank", "reinforcement", "battalion", "army", "marine", "police", "unit", "division", "militia", "aircraft", "submarine"}
 # verb lemma -> object lemmas that make the event reading (any other object: not this type)
 OBJECT_CONSTRAINT = {
@@ -175,6 +176,8 @@ def candidate_senses(trigger: Trigger) -> list[TriggerSense]:
             diplomatic = _expelled_mission(token)
             return [TriggerSense("expel", "VERB", "SANCTION" if diplomatic else "COERCE",
                                  "expel" if diplomatic else "deport", "1663" if diplomatic else "174", ("from",))]
+        if lemma == "grant" and (_has_xcomp(token) or _purpose_clause(token)):
+            return [s for s in senses if s.type == "CONCEDE"]     # "granted X to leave": a permission
         if lemma == "force" and _has_xcomp(token):
             return [TriggerSense(lemma, "VERB", "COERCE", None, "170", ())]   # "forced the plane to land"
         if lemma in ("arrive", "serve", "participate") and (not _peacekeeping(token) or (
@@ -301,6 +304,12 @@ def _wants_someone_to(token: Token) -> bool:
 
 def _has_appos(token: Token) -> bool:
     return any(c.dep_ == "appos" for c in token.children)
+
+
+def _purpose_clause(token: Token) -> bool:
+    """"granted X to delay ...", parsed as an adverbial clause: what X is allowed to do."""
+    return any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in token.children)
 
 
 def _has_xcomp(token: Token) -> bool:
