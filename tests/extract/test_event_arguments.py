@@ -201,3 +201,15 @@ def test_an_order_granted_goes_to_the_party_that_sought_it(pipeline):
     event = events(pipeline, "A federal judge granted a temporary restraining order sought by Amnesty International.",
                    "CONCEDE")[0]
     assert texts(event.recipient) == ["Amnesty International"]
+
+
+def test_an_object_pronoun_names_the_person_before_it_not_the_subject(pipeline):
+    event = events(pipeline, "Maria Kolesnikova was freed on Monday after President Tokayev pardoned her together "
+                             "with 20 other prisoners.", "CONCEDE")[0]
+    assert texts(event.recipient) == ["Maria Kolesnikova"] and event.recipient[0].anaphor.text == "her"
+
+
+def test_an_object_pronoun_skips_a_party_inside_a_phrase(pipeline):
+    event = events(pipeline, "A Kenyan court convicted a Somali-born al-Shabaab fighter of joining a terror group "
+                             "and sentenced him to ten years in prison.", "COERCE")[0]
+    assert "fighter" in texts(event.recipient)[0]

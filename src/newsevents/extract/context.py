@@ -1,12 +1,13 @@
 """Article-level context the event extractor consults: mentions, quotes, places, dates, numbers."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
-from .arguments import MentionIndex, actors_of, child, conjuncts, prep_object
+from .arguments import MentionIndex, actors_of, child, conjuncts, grammatical_subject, prep_object
 
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "deal", "offer", "roadmap", "resolution", "proposition", "draft", "blueprint"}
 PROPOSING_VERBS = {"present", "propose", "unveil", "draft", "table", "submit", "put", "offer", "announce"}
@@ -19,6 +20,8 @@ LOCATIVE_PREPS = {"in", "at", "near"}
 COUNTERPART_PREPS = {"with", "by", "against", "on", "at", "from"}
 TERRITORY_PREPS = {"in", "into", "inside", "across", "throughout", "at"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+SINGULAR_OBJECTS = {"him", "her"}
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "appos", "ROOT"}
 PRONOUNS = PLURAL_PRONOUNS | {"it", "its", "he", "him", "his", "she", "her", "we", "us", "our"}
 
 
@@ -49,6 +52,9 @@ class EventContext:
             if group:
                 return group
         found = actors_of(head, self.mentions)
+        if head.lower_ in SINGULAR_OBJECTS and head.dep_ in ("dobj", "pobj", "dative") and self._reflexive_reading(head, found):
+            person = self._person_before(head)    # "Kiir pardoned him": him is one named before, not Kiir
+            found = [person] if person is not None else found
         if found:
             return found + self._unresolved_conjuncts(head, found)
         speaker = _reporting_subject(head)
@@ -62,6 +68,31 @@ class EventContext:
         return [self._nominal_actor(h) for h in conjuncts(head)
                 if (h.pos_ in ("NOUN", "PROPN", "NUM") or (h.pos_ == "ADJ" and h.text[:1].isupper()))
                 and not _names_an_event(h)]
+
+    def _reflexive_reading(self, pronoun: Token, found: list[Actor]) -> bool:
+        """No antecedent, or the verb's own subject (which "himself" would name, not "him")."""
+        subject = grammatical_subject(_clause_of(pronoun))
+        own = actors_of(subject, self.mentions) if subject is not None else []
+        return not found or {(a.name, a.country, a.org, a.sector) for a in found} <= \
+            {(a.name, a.country, a.org, a.sector) for a in own}
+
+    def _person_before(self, pronoun: Token) -> Actor | None:
+        """The closest party named before an object pronoun in its sentence as a subject, an object or
+        an apposition (not inside a phrase: "convicted X of joining a group and sentenced him"),
+        not the verb's own subject."""
+        subject = grammatical_subject(_clause_of(pronoun))
+        own = {t.i for t in subject.subtree} if subject is not None else set()
+        for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            mention = self.mentions.at(t)
+            if t.i in own or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ not in CORE_DEPS \
+                    or _inside_a_phrase_apart(t, pronoun):
+                continue
+            if mention is not None and mention.text.lower() not in PRONOUNS:
+                return replace(mention, anaphor=Span(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun)))
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+                found = self._nominal_actor(_entity_root(t))
+                return replace(found, anaphor=Span(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun)))
+        return None
 
     def _unresolved_conjuncts(self, head: Token, found: list[Actor]) -> list[Actor]:
         """"Trump and Putin", "Japanese and the Australian armies": a named conjunct the resolver
@@ -413,3 +444,19 @@ def _names_an_event(token: Token) -> bool:
 def party_codes(actors: list[Actor]) -> set[str]:
     """Country and organisation codes of a list of parties."""
     return {c for a in actors for c in (a.country, a.org) if c}
+
+
+def _entity_root(token: Token) -> Token:
+    """The head word of the named entity a token is part of."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return span.root if span is not None else token
+
+
+def _clause_of(pronoun: Token) -> Token:
+    return pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+
+
+def _inside_a_phrase_apart(token: Token, pronoun: Token) -> bool:
+    """"convicted X of joining a group": the group sits in a prepositional phrase the pronoun is not in."""
+    shared = {a.i for a in pronoun.ancestors}
+    return any(a.dep_ == "prep" and a.i not in shared for a in token.ancestors)
