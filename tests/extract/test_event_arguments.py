@@ -213,3 +213,14 @@ def test_an_object_pronoun_skips_a_party_inside_a_phrase(pipeline):
     event = events(pipeline, "A Kenyan court convicted a Somali-born al-Shabaab fighter of joining a terror group "
                              "and sentenced him to ten years in prison.", "COERCE")[0]
     assert "fighter" in texts(event.recipient)[0]
+
+
+def test_a_mediation_is_directed_at_the_parties_it_stands_between(pipeline):
+    event = events(pipeline, "Qatar launched a mediation effort to end the dispute between Eritrea and Djibouti.",
+                   "CONSULT")[0]
+    assert codes(event.recipient) == {"ERI", "DJI"}
+
+
+def test_two_parties_that_broke_a_truce_broke_it_against_each_other(pipeline):
+    event = events(pipeline, "Hamas and Fatah were guilty of violating the ceasefire agreement in Gaza.", "ASSAULT")[0]
+    assert texts(event.recipient) == ["Fatah", "Hamas"]

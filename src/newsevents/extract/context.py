@@ -76,6 +76,15 @@ class EventContext:
         return not found or {(a.name, a.country, a.org, a.sector) for a in found} <= \
             {(a.name, a.country, a.org, a.sector) for a in own}
 
+    def parties_between(self, sent: SpacySpan, token: Token) -> list[Actor]:
+        """The coded parties of the first "between X and Y" after a trigger in its sentence."""
+        for t in sent[token.i - sent.start:]:
+            obj = child(t, "pobj") if t.lower_ == "between" else None
+            parties = [a for a in actors_of(obj, self.mentions) if a.country or a.org] if obj is not None else []
+            if parties:
+                return parties
+        return []
+
     def _person_before(self, pronoun: Token) -> Actor | None:
         """The closest party named before an object pronoun in its sentence as a subject, an object or
         an apposition (not inside a phrase: "convicted X of joining a group and sentenced him"),

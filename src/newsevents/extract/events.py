@@ -45,6 +45,8 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something
 # aid keeps its type unless the promise is broad (a specific delivery, "will supply arms to X", is AID)
 FUTURE_IS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE"}
 CREATION_VERBS = {"set", "build", "construct", "establish", "create", "found", "install", "erect", "launch"}
+MEDIATION_WORDS = {"mediation", "mediate", "mediator", "broker"}
+BREACH_VERBS = {"violate", "breach", "break"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
 
 
@@ -117,8 +119,10 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if actors and recipients and _identities(actors) == _identities(recipients) and party_codes(actors) \
             and not ctx.is_reciprocal(token):
         recipients = []        # the same parties on both sides, not a reciprocal: no recipient
-    if len(actors) > 1 and not _coded(recipients) and sense.type in SYMMETRIC_TYPES:
+    if len(actors) > 1 and not _coded(recipients) and (sense.type in SYMMETRIC_TYPES or _mutual_breach(token)):
         recipients = list(reversed(actors))   # "Britain and the US signed an agreement": each with the other
+    if not recipients and _mediates(trigger):
+        recipients = ctx.parties_between(sent, token)   # "a mediation effort to end the rift between X and Y"
     sense = _checked_by_classifier(sent, trigger, sense, actors, recipients, (actor_head, recipient_head))
     if sense is None:
         return None
@@ -283,6 +287,17 @@ def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
     if governor is not None and token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
         return True            # "stop the fighting", "end the violence": the goal, not an event
     return governor is not None and governor.i in trigger_tokens
+
+
+def _mediates(trigger: Trigger) -> bool:
+    words = trigger.token.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") or []
+    return any(w.lemma_.lower() in MEDIATION_WORDS for w in words)
+
+
+def _mutual_breach(token: Token) -> bool:
+    """"X and Y violated the ceasefire": a truce binds both, so each broke it against the other."""
+    return token.lemma_.lower() in BREACH_VERBS and any(
+        t.lemma_.lower() in ("ceasefire", "cease-fire", "truce", "agreement", "armistice") for t in token.subtree)
 
 
 def _inside_another(trigger: Trigger, triggers: list[Trigger]) -> bool:
