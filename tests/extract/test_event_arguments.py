@@ -224,3 +224,8 @@ def test_a_mediation_is_directed_at_the_parties_it_stands_between(pipeline):
 def test_two_parties_that_broke_a_truce_broke_it_against_each_other(pipeline):
     event = events(pipeline, "Hamas and Fatah were guilty of violating the ceasefire agreement in Gaza.", "ASSAULT")[0]
     assert texts(event.recipient) == ["Fatah", "Hamas"]
+
+
+def test_a_nationality_inside_a_thing_names_the_party(pipeline):
+    event = events(pipeline, "Japan has agreed to lift a ban on imports of Brazilian chicken.", "AGREE")[0]
+    assert codes(event.recipient) == {"BRA"}

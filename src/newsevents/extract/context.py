@@ -200,6 +200,10 @@ class EventContext:
             mention = self.mentions.at(t)
             if t is not phrase and mention is not None and (mention.country or mention.org):
                 return [mention]
+            if t is not phrase and mention is None and t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound"):
+                party = self._nominal_actor(t.head)    # "imports of Brazilian chicken": a nationality
+                if party.country:
+                    return [party]
         return []
 
     def counterpart(self, sent: SpacySpan, token: Token, actors: list[Actor]) -> list[Actor]:
