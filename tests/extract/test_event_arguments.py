@@ -229,3 +229,14 @@ def test_two_parties_that_broke_a_truce_broke_it_against_each_other(pipeline):
 def test_a_nationality_inside_a_thing_names_the_party(pipeline):
     event = events(pipeline, "Japan has agreed to lift a ban on imports of Brazilian chicken.", "AGREE")[0]
     assert codes(event.recipient) == {"BRA"}
+
+
+def test_the_speaker_avows_the_support_of_the_country_he_speaks_for(pipeline):
+    event = events(pipeline, "Putin reiterated Russia's support for the government of Venezuela.", "SUPPORT")[0]
+    assert texts(event.actor) == ["Putin"] and codes(event.recipient) == {"VEN"}
+
+
+def test_a_commitment_to_support_a_party_is_directed_at_it(pipeline):
+    event = events(pipeline, "The Kenyan army reiterated its commitment to support the Somali police with training.",
+                   "SUPPORT")[0]
+    assert codes(event.recipient) == {"SOM"}

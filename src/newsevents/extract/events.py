@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, EventRecord, Span
 from .arguments import MentionIndex, actors_of, intent_arguments, noun_arguments, verb_arguments
-from .arguments import _governing_verb, child, conjuncts, prep_object
+from .arguments import _governing_verb, child, conjuncts, grammatical_subject, prep_object
 from .context import UNDERGOER_TYPES, EventContext, party_codes
 from .ontology import event_types
-from .senses import candidate_senses, choose_sense
+from .senses import AVOWING_VERBS, SUPPORT_NOUNS, candidate_senses, choose_sense
 from .triggers import Trigger, TriggerSense, find_triggers
 
 DEMAND_NOUNS = {"call", "bid", "demand", "request", "condition", "term", "ultimatum", "appeal", "plea", "proposal", "offer"}
@@ -82,6 +82,11 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     else:
         find_args = noun_arguments if sense.pos == "NOUN" else verb_arguments
     actor_head, recipient_head = find_args(token, sense.recipient_preps)
+    speaker = grammatical_subject(token.head) if sense.pos == "NOUN" and _avowed(token) else None
+    if speaker is not None and _coded(ctx.participants(speaker)):
+        actor_head = speaker   # "Erdogan reiterated Turkey's support for X": who speaks for the country avows it
+    if recipient_head is None and sense.pos == "NOUN" and token.lemma_.lower() in SUPPORT_NOUNS:
+        recipient_head = _supported_party(token)   # "its commitment to support the police"
     if recipient_head is None:     # "let free X": the parser may hang X on the trigger's second word
         recipient_head = _object_of_inner_word(trigger)
     if sense.lemma in CONVERSE_VERBS and sense.type == "AID":   # "received weapons from X": X gives
@@ -287,6 +292,23 @@ def _absorbed(trigger: Trigger, trigger_tokens: set[int]) -> bool:
     if governor is not None and token.dep_ == "dobj" and governor.lemma_.lower() in ENDING_VERBS:
         return True            # "stop the fighting", "end the violence": the goal, not an event
     return governor is not None and governor.i in trigger_tokens
+
+
+def _avowed(token: Token) -> bool:
+    return token.lemma_.lower() in SUPPORT_NOUNS and token.dep_ == "dobj" \
+        and token.head.lemma_.lower() in AVOWING_VERBS and any(c.dep_ == "poss" for c in token.children)
+
+
+def _supported_party(noun: Token) -> Token | None:
+    """"commitment to supporting Lebanon's sovereignty": the party of the act the noun promises."""
+    act = next((c for c in noun.children if c.dep_ in ("acl", "relcl")), None)
+    if act is None:
+        to = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        act = child(to, "pcomp") if to is not None else None
+    obj = child(act, "dobj") if act is not None else None
+    if obj is None:
+        return None
+    return child(obj, "poss") or obj
 
 
 def _mediates(trigger: Trigger) -> bool:

@@ -115,7 +115,8 @@ AGREEMENTS = {"agreement", "deal", "accord", "pact", "treaty", "text", "memorand
 CONCLUDING_VERBS = {"reach", "sign", "conclude", "finalize", "finalise", "seal", "clinch", "strike", "ink", "agree"}
 # "pledged its support", "reaffirmed its commitment": an expression of support, not a promise to act
 SUPPORT_NOUNS = {"support", "backing", "solidarity", "commitment"}
-AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress"}
+AVOWING_VERBS = {"pledge", "promise", "reaffirm", "reiterate", "express", "voice", "renew", "underline", "stress",
+                 "convey"}
 # taking people in is asylum (AID), whoever "accepts" or "hosts" them
 REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "displaced"}
 HOSTILITIES = {"hostility", "hostilities", "fighting", "violence", "attack", "war", "fire", "bombing", "shelling"}
