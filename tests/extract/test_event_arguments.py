@@ -240,3 +240,8 @@ def test_a_commitment_to_support_a_party_is_directed_at_it(pipeline):
     event = events(pipeline, "The Kenyan army reiterated its commitment to support the Somali police with training.",
                    "SUPPORT")[0]
     assert codes(event.recipient) == {"SOM"}
+
+
+def test_a_restriction_kept_in_place_is_directed_at_whom_it_was_imposed_on(pipeline):
+    event = events(pipeline, "Canada says it will not lift the embargo it has imposed on the regime.", "REJECT")[0]
+    assert texts(event.recipient) == ["regime"]

@@ -45,6 +45,7 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something
 # aid keeps its type unless the promise is broad (a specific delivery, "will supply arms to X", is AID)
 FUTURE_IS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE"}
 CREATION_VERBS = {"set", "build", "construct", "establish", "create", "found", "install", "erect", "launch"}
+IMPOSING_VERBS = {"impose", "place", "slap", "put", "enforce", "level", "declare", "extend"}
 MEDIATION_WORDS = {"mediation", "mediate", "mediator", "broker"}
 BREACH_VERBS = {"violate", "breach", "break"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
@@ -95,6 +96,8 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if sense.type == "CONCEDE" and recipient_head is not None and _names_an_act(recipient_head):
         # "lifted a ban Friday on women": the parser hung the party on the verb
         recipient_head = prep_object(token, ("on", "against")) or recipient_head
+    if recipient_head is not None and _names_an_act(recipient_head) and sense.type in ("CONCEDE", "REJECT", "AGREE"):
+        recipient_head = _imposed_on(recipient_head) or recipient_head   # "lift the ban it imposed on X"
     if recipient_head is not None and _state_of_exception(recipient_head):
         recipient_head = None    # "lifted the state of emergency": no "State" is acted on
     if recipient_head is not None and recipient_head.head.i != token.i and _created(recipient_head):
@@ -252,6 +255,16 @@ def _owner_of_stance_object(head: Token | None, type_: str) -> Token | None:
     if owner is None and _names_an_act(head):   # "rejected U.S. calls for a truce": a named party before the act
         owner = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     return owner if owner is not None and owner.pos_ in ("PROPN", "NOUN") else None
+
+
+def _imposed_on(restriction: Token) -> Token | None:
+    """"the embargo it has imposed on the island": the party a restriction was imposed on."""
+    for clause in restriction.children:
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in IMPOSING_VERBS:
+            party = prep_object(clause, ("on", "against"))
+            if party is not None:
+                return party
+    return None
 
 
 def _names_an_act(noun: Token) -> bool:
