@@ -245,3 +245,8 @@ def test_a_commitment_to_support_a_party_is_directed_at_it(pipeline):
 def test_a_restriction_kept_in_place_is_directed_at_whom_it_was_imposed_on(pipeline):
     event = events(pipeline, "Canada says it will not lift the embargo it has imposed on the regime.", "REJECT")[0]
     assert texts(event.recipient) == ["regime"]
+
+
+def test_troops_contributed_to_a_force_abroad_go_to_the_country_it_serves_in(pipeline):
+    event = events(pipeline, "Ghana is ready to contribute troops to the UN peacekeeping force in Mali.", "AGREE")[0]
+    assert codes(event.recipient) == {"MLI"}

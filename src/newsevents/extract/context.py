@@ -194,6 +194,13 @@ class EventContext:
                                   country=_alpha3().get(place.country) if place.country else None)]
         return []
 
+    def country_in(self, phrase: Token) -> list[Actor]:
+        """The place with a country named in a phrase ("the UN force in Mali"), as a party."""
+        place = self._place_in(phrase)
+        if place is None or not place.country:
+            return []
+        return [Actor(place.text, place.start, place.end, name=place.name, country=_alpha3().get(place.country))]
+
     def coded_party_inside(self, phrase: Token) -> list[Actor]:
         """A coded party named inside a thing ("imports of British beef", "a force of Kenyan troops")."""
         for t in phrase.subtree:

@@ -46,6 +46,8 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")   # who does something
 FUTURE_IS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE"}
 CREATION_VERBS = {"set", "build", "construct", "establish", "create", "found", "install", "erect", "launch"}
 IMPOSING_VERBS = {"impose", "place", "slap", "put", "enforce", "level", "declare", "extend"}
+STATIONED_NOUNS = {"force", "mission", "contingent", "operation"}
+CONTRIBUTING_TYPES = {"AID", "AGREE", "MOBILIZE"}
 MEDIATION_WORDS = {"mediation", "mediate", "mediator", "broker"}
 BREACH_VERBS = {"violate", "breach", "break"}
 VERBAL_ACTS = {"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN"}
@@ -111,6 +113,9 @@ def build_event(ctx: EventContext, sent: SpacySpan, trigger: Trigger) -> EventRe
     if not recipients and recipient_head is not None and sense.type in STANCE_TYPES:
         recipients = ctx.stance_object(recipient_head)   # "condemned the attacks": what is condemned
     actors, recipients = ctx.reciprocals(sent, token, actors, recipients)
+    if recipient_head is not None and recipient_head.lemma_.lower() in STATIONED_NOUNS and sense.type in CONTRIBUTING_TYPES:
+        # "contribute troops to the UN force in Mali": the force is the actor's own share; Mali receives it
+        recipients = ctx.country_in(recipient_head) or recipients
     if not _coded(recipients):
         # "established ties with X", "close the borders with X": the party of the thing acted on
         recipients = ctx.coded_prep_party(token) or (ctx.coded_prep_party(recipient_head, THING_PREPS)
