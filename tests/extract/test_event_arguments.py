@@ -250,3 +250,9 @@ def test_a_restriction_kept_in_place_is_directed_at_whom_it_was_imposed_on(pipel
 def test_troops_contributed_to_a_force_abroad_go_to_the_country_it_serves_in(pipeline):
     event = events(pipeline, "Ghana is ready to contribute troops to the UN peacekeeping force in Mali.", "AGREE")[0]
     assert codes(event.recipient) == {"MLI"}
+
+
+def test_a_thing_returned_with_a_long_description_still_goes_to_its_destination(pipeline):
+    event = events(pipeline, "The FBI returned a painting engraved with the image of a saint to Italian authorities "
+                             "in Rome on March 4, 2012.", "RETREAT")[0]
+    assert texts(event.recipient) == ["Italian authorities"]

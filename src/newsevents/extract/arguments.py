@@ -25,6 +25,7 @@ DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "order", "accuse",
 CLAUSE_OBJECT_VERBS = DEMAND_VERBS | {"allow", "let", "permit", "enable", "help", "reject", "welcome", "invite",
                                      "encourage", "authorize", "authorise"}
 ASKING_VERBS = {"seek", "request", "file", "submit", "bring", "ask", "lodge"}
+NOT_DESTINATIONS = {"belong", "according", "due", "close", "near", "next", "prior", "related", "linked", "similar"}
 CONSENT_NOUNS = {"permission", "approval", "go-ahead", "clearance", "consent", "mandate", "licence", "license"}
 THEME_VERBS = {"withdraw", "pull", "return", "lend", "loan", "discuss", "deny", "mobilize", "mobilise", "mass",
                "station", "move", "offer", "give", "provide", "send", "supply", "deliver", "donate", "grant", "ship", "deploy",
@@ -239,6 +240,12 @@ def _to_phrase_of_theme(verb: Token, theme: Token) -> Token | None:
         obj = prep_object(holder, ("to",))
         if obj is not None:
             return obj
+    # "returned a pendant engraved with the image of a saint to X": hung deeper still
+    for t in theme.subtree:
+        if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_.lower() not in NOT_DESTINATIONS:
+            obj = child(t, "pobj")
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
     return None
 
 
