@@ -470,18 +470,27 @@ def _cached() -> Gazetteer:
     if path.is_file():
         try:
             with path.open("rb") as f:
-                saved_stamp, gaz = pickle.load(f)
-            if saved_stamp == stamp:
-                return gaz
+                if pickle.load(f) == stamp:   # the stamp is pickled first: a stale file is not read on
+                    return pickle.load(f)
         except (OSError, EOFError, AttributeError, ValueError, pickle.UnpicklingError):
             pass  # a cache from another version or a broken file: build it again
     gaz = build_gazetteer()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as f:
-        pickle.dump((stamp, gaz), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(stamp, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)  # atomic, so parallel first uses never read half a file
     return gaz
+
+
+def cache_is_fresh() -> bool:
+    """True when the pickled gazetteer exists and was built from the current source files."""
+    try:
+        with cache_path().open("rb") as f:
+            return pickle.load(f) == _sources_stamp()
+    except (OSError, EOFError, AttributeError, ValueError, pickle.UnpicklingError):
+        return False
 
 
 _LOADED: dict[str | None, Gazetteer] = {}

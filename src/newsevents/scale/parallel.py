@@ -42,6 +42,17 @@ def _code_chunk(chunk: list[Article]) -> tuple[list[ArticleRecord], dict[str, fl
     return records, dict(pipeline.timings), dict(pipeline.counts)
 
 
+def _build_caches_once(context) -> None:
+    """Build the gazetteer cache in one short-lived process before the workers start, so they
+    load it instead of each building it at once (twice the memory, twice the time)."""
+    from ..resolve.gazetteer import cache_is_fresh, load_gazetteer
+
+    if not cache_is_fresh():
+        builder = context.Process(target=load_gazetteer)
+        builder.start()
+        builder.join()
+
+
 def _ready(_: int) -> bool:
     time.sleep(0.2)   # long enough that every worker, not one fast one, takes a task
     return _WORKER is not None
@@ -116,6 +127,7 @@ class ParallelPipeline:
                 self.model_name = self._local.model_name
         elif self._pool is None:
             context = multiprocessing.get_context("spawn")
+            _build_caches_once(context)
             self._pool = context.Pool(self.processes, initializer=_init_worker,
                                       initargs=(self.model, self.prefilter, self.batch_size))
 
