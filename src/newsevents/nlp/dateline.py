@@ -26,10 +26,11 @@ def dateline_ends(text: str) -> list[int]:
 
 
 def _is_dateline(match: re.Match) -> bool:
-    if not _looks_like_place(match.group(0)):
+    head = _head(match.group(0))
+    if not _looks_like_place(head):
         return False
     # "UPDATE: ..." and "WARNING: ..." are headings: a colon needs an agency or a known place
-    return match.group("sep") != ":" or bool(match.group("agency")) or _known_place(_head(match.group(0)))
+    return match.group("sep") != ":" or bool(match.group("agency")) or _known_place(head)
 
 
 def _head(dateline: str) -> str:
@@ -39,11 +40,10 @@ def _head(dateline: str) -> str:
 def _known_place(name: str) -> bool:
     from ..resolve.gazetteer import load_gazetteer
 
-    return bool(load_gazetteer().lookup(name.title()))
+    return bool(load_gazetteer().lookup(name))   # the lookup key is case-folded
 
 
-def _looks_like_place(dateline: str) -> bool:
-    head = _head(dateline)
+def _looks_like_place(head: str) -> bool:
     if len(head) < 3 or head.upper() != head or not any(c.isalpha() for c in head):
         return False
     return not _names_an_organisation(head)      # "NATO - the alliance - met ..." is no dateline
