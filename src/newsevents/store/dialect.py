@@ -109,34 +109,18 @@ class PostgresDialect(Dialect):
 
     def insert(self, con, table, rows, replace):
         """COPY the rows in; to replace, COPY into a scratch table and upsert from it."""
-        target = "_incoming_rows" if replace else table
-        if replace:
-            con.execute(f"CREATE TEMP TABLE {target} (LIKE {table}) ON COMMIT DROP")
-        names = column_names(table)
-        with con.cursor() as cursor, cursor.copy(f"COPY {target} ({_quoted(table)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[name] for name in names])
-        if replace:
-            updates = ", ".join(f'"{n}" = EXCLUDED."{n}"' for n in names)
-            con.execute(f"INSERT INTO {table} ({_quoted(table)}) SELECT {_quoted(table)} FROM {target} "
-                        f"ON CONFLICT ON CONSTRAINT {table}_pkey DO UPDATE SET {updates}")
-            con.execute(f"DROP TABLE {target}")
-
+        if not replace:
+            _copy(con, table, table, rows)
+            return
+        updates = ", ".join(f'"{n}" = EXCLUDED."{n}"' for n in column_names(table))
+        _insert_through_scratch(con, table, rows, f"ON CONFLICT ON CONSTRAINT {table}_pkey DO UPDATE SET {updates}")
 
     def insert_new_articles(self, con, rows):
         """Two ingests may code the same article at once: the row that commits first stays, and
         the other process's insert waits for it, then skips it (and so its child rows)."""
         if not rows:
             return set()
-        con.execute("CREATE TEMP TABLE _incoming_articles (LIKE articles) ON COMMIT DROP")
-        names = column_names("articles")
-        with con.cursor() as cursor, cursor.copy(
-                f"COPY _incoming_articles ({_quoted('articles')}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[name] for name in names])
-        stored = con.execute(f"INSERT INTO articles ({_quoted('articles')}) SELECT {_quoted('articles')} "
-                             "FROM _incoming_articles ON CONFLICT DO NOTHING RETURNING id").fetchall()
-        con.execute("DROP TABLE _incoming_articles")
+        stored = _insert_through_scratch(con, "articles", rows, "ON CONFLICT DO NOTHING RETURNING id")
         return {r[0] for r in stored}
 
     @contextlib.contextmanager
@@ -150,6 +134,26 @@ class PostgresDialect(Dialect):
 
 # Key of the PostgreSQL advisory lock held while migrations run (any fixed 64-bit number).
 MIGRATION_LOCK = 7_301_190_416
+
+
+def _copy(con: Any, target: str, table: str, rows: list[dict[str, Any]]) -> None:
+    """COPY ``rows`` (with ``table``'s columns) into ``target``."""
+    names = column_names(table)
+    with con.cursor() as cursor, cursor.copy(f"COPY {target} ({_quoted(table)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in names])
+
+
+def _insert_through_scratch(con: Any, table: str, rows: list[dict[str, Any]], conflict: str) -> list:
+    """COPY the rows into a scratch copy of ``table``, insert them from it with the ``conflict``
+    clause, and return what the insert returns (nothing unless the clause says RETURNING)."""
+    scratch = f"_incoming_{table}"
+    con.execute(f"CREATE TEMP TABLE {scratch} (LIKE {table}) ON COMMIT DROP")
+    _copy(con, scratch, table, rows)
+    cursor = con.execute(f"INSERT INTO {table} ({_quoted(table)}) SELECT {_quoted(table)} FROM {scratch} {conflict}")
+    returned = cursor.fetchall() if cursor.description else []
+    con.execute(f"DROP TABLE {scratch}")
+    return returned
 
 
 def first_line(e: BaseException) -> str:
