@@ -17,6 +17,7 @@ NUM_PERM = 128
 SHINGLE_WORDS = 3
 SEED = 1
 SCHEME = "affine32"
+THRESHOLD = 0.8   # estimated Jaccard similarity from which two texts are near duplicates
 _HAS_SCHEME = "scheme" in inspect.signature(MinHash.__init__).parameters
 WORD = re.compile(r"\w+")
 
@@ -58,7 +59,7 @@ def _new_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
 class NearDuplicateIndex:
     """Articles seen so far; query() names an earlier near duplicate of a new text."""
 
-    def __init__(self, threshold: float = 0.8):
+    def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}

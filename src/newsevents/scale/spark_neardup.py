@@ -17,10 +17,9 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from ..ingest.dedupe import NUM_PERM, signature, signature_to_bytes
+from ..ingest.dedupe import NUM_PERM, THRESHOLD, signature, signature_from_bytes, signature_to_bytes
 from ..models import Article
 
-THRESHOLD = 0.8   # as store.neardup.NearDuplicates
 _RECORD_NUMBER = re.compile(r"^(.*):(\d+)$")
 
 Signed = tuple[tuple[str, int], str, bytes]   # (reading order, article id, signature bytes)
@@ -51,11 +50,10 @@ def band_keys(item: Signed, ranges: list[tuple[int, int]]) -> Iterator[tuple[tup
 
 def similar_pairs(group: Iterable[Signed], threshold: float = THRESHOLD) -> Iterator[tuple]:
     """(earlier order, earlier id, later order, later id) for each pair of a band group that passes."""
-    members = sorted(group)
-    for i, (order_a, id_a, blob_a) in enumerate(members):
-        a = np.frombuffer(blob_a, dtype="<u8")
-        for order_b, id_b, blob_b in members[i + 1:]:
-            if np.count_nonzero(a == np.frombuffer(blob_b, dtype="<u8")) / NUM_PERM >= threshold:
+    members = [(order, article_id, signature_from_bytes(blob)) for order, article_id, blob in sorted(group)]
+    for i, (order_a, id_a, sig_a) in enumerate(members):
+        for order_b, id_b, sig_b in members[i + 1:]:
+            if sig_a.jaccard(sig_b) >= threshold:   # the test NearDuplicateIndex applies
                 yield order_a, id_a, order_b, id_b
 
 

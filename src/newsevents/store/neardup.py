@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..ingest.dedupe import NearDuplicateIndex, signature, signature_to_bytes
+from ..ingest.dedupe import THRESHOLD, NearDuplicateIndex, signature, signature_to_bytes
 
 
 class NearDuplicates:
     """check_and_add(id, text) -> (signature bytes, id of the earlier near-duplicate or None)."""
 
-    def __init__(self, stored: Iterable[tuple[str, bytes]] = (), threshold: float = 0.8):
+    def __init__(self, stored: Iterable[tuple[str, bytes]] = (), threshold: float = THRESHOLD):
         self.index = NearDuplicateIndex(threshold=threshold)
         for article_id, blob in stored:
             self.index.add_signature(article_id, blob)
