@@ -1,12 +1,13 @@
 """Article-level context the event extractor consults: mentions, quotes, places, dates, numbers."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..models import Actor, EventRecord, Span
+from ..models import Actor, EventRecord, Quote, Span
 from .arguments import MentionIndex, actors_of, child, conjuncts, grammatical_subject, prep_object
 
 PROPOSAL_NOUNS = {"plan", "proposal", "initiative", "deal", "offer", "roadmap", "resolution", "proposition", "draft", "blueprint"}
@@ -344,39 +345,23 @@ class EventContext:
             accused = [a for a in event.actor if (a.country or a.org)]
             if not accused or not party_codes(speakers) or party_codes(speakers) & party_codes(accused):
                 continue
-            cue = quote.cue
-            derived.append(EventRecord(
-                type="ACCUSE", mode="allege", cameo="112", quad_class=3,
-                sentence=event.sentence, trigger=cue or event.trigger,
-                actor=[speaker], recipient=accused, status="asserted",
-                location=event.location, date=event.date, date_precision=event.date_precision,
-                confidence=max(0.05, event.confidence - 0.1),
-            ))
+            derived.append(_speech_act_on(event, quote, ACCUSATION, [speaker], accused))
         return derived + self._blame_claims()
 
     def _blame_claims(self) -> list[EventRecord]:
         """"the government said Taliban militants were responsible": the speaker blames them."""
         derived = []
-        for quote in self.quotes:
-            if quote.speaker is None or quote.direct:
+        for quote, token in self._indirect_content_tokens():
+            if token.lemma_.lower() not in ("responsible", "behind", "culpable", "guilty") or \
+                    token.dep_ not in ("acomp", "prep", "advmod"):
                 continue
-            for token in self.doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand") or []:
-                if token.lemma_.lower() not in ("responsible", "behind", "culpable", "guilty") or \
-                        token.dep_ not in ("acomp", "prep", "advmod"):
-                    continue
-                subject = child(token.head, "nsubj")
-                blamed = self.participants(subject) if subject is not None else []
-                speakers = self._speaker_group(quote.speaker)
-                own = {(a.country, a.org) for a in speakers} & {(a.country, a.org) for a in blamed}
-                if not party_codes(blamed) or not party_codes(speakers) or own:
-                    continue          # the Afghan government may blame the (Afghan) Taliban, not itself
-                sent = token.sent
-                derived.append(EventRecord(
-                    type="ACCUSE", mode="allege", cameo="112", quad_class=3,
-                    sentence=Span(sent.text, sent.start_char, sent.end_char),
-                    trigger=quote.cue or Span(token.text, token.idx, token.idx + len(token)),
-                    actor=speakers, recipient=blamed, status="asserted", confidence=0.4,
-                ))
+            subject = child(token.head, "nsubj")
+            blamed = self.participants(subject) if subject is not None else []
+            speakers = self._speaker_group(quote.speaker)
+            own = {(a.country, a.org) for a in speakers} & {(a.country, a.org) for a in blamed}
+            if not party_codes(blamed) or not party_codes(speakers) or own:
+                continue          # the Afghan government may blame the (Afghan) Taliban, not itself
+            derived.append(_speech_act_at(token, quote, ACCUSATION, speakers, blamed))
         return derived
 
     def demands_from_obligations(self, events: list[EventRecord]) -> list[EventRecord]:
@@ -387,19 +372,14 @@ class EventContext:
             if quote is None or quote.speaker is None or event.type in ("REQUEST", "ACCUSE"):
                 continue
             token = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").root
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+            if not _obligation(token):
                 continue
             subject = child(token, "nsubj")
             obliged = self.participants(subject) if subject is not None else []
             speakers = self._speaker_group(quote.speaker)
             if not obliged or not party_codes(speakers) or party_codes(speakers) == party_codes(obliged):
                 continue
-            derived.append(EventRecord(
-                type="REQUEST", mode="change", cameo="100", quad_class=3, sentence=event.sentence,
-                trigger=quote.cue or event.trigger, actor=speakers, recipient=obliged, status="asserted",
-                location=event.location, date=event.date, date_precision=event.date_precision,
-                confidence=max(0.05, event.confidence - 0.1),
-            ))
+            derived.append(_speech_act_on(event, quote, DEMAND, speakers, obliged))
         return derived + self._demands_without_events(events)
 
     def _demands_without_events(self, events: list[EventRecord]) -> list[EventRecord]:
@@ -407,27 +387,25 @@ class EventContext:
         is no event of its own."""
         triggers = {e.trigger.start for e in events}
         derived = []
+        for quote, token in self._indirect_content_tokens():
+            if token.pos_ != "VERB" or token.idx in triggers or not _obligation(token):
+                continue
+            subject = child(token, "nsubj")
+            obliged = self.participants(subject) if subject is not None else []
+            speakers = self._speaker_group(quote.speaker)
+            if not obliged or not party_codes(obliged) or not party_codes(speakers) \
+                    or party_codes(speakers) == party_codes(obliged):
+                continue
+            derived.append(_speech_act_at(token, quote, DEMAND, speakers, obliged))
+        return derived
+
+    def _indirect_content_tokens(self) -> Iterator[tuple[Quote, Token]]:
+        """(quote, token) for each token of what a known speaker is reported to have said."""
         for quote in self.quotes:
             if quote.speaker is None or quote.direct:
                 continue
             for token in self.doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand") or []:
-                if token.pos_ != "VERB" or token.idx in triggers or \
-                        not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
-                    continue
-                subject = child(token, "nsubj")
-                obliged = self.participants(subject) if subject is not None else []
-                speakers = self._speaker_group(quote.speaker)
-                if not obliged or not party_codes(obliged) or not party_codes(speakers) \
-                        or party_codes(speakers) == party_codes(obliged):
-                    continue
-                sent = token.sent
-                derived.append(EventRecord(
-                    type="REQUEST", mode="change", cameo="100", quad_class=3,
-                    sentence=Span(sent.text, sent.start_char, sent.end_char),
-                    trigger=quote.cue or Span(token.text, token.idx, token.idx + len(token)),
-                    actor=speakers, recipient=obliged, status="asserted", confidence=0.4,
-                ))
-        return derived
+                yield quote, token
 
     def _quote_for(self, event: EventRecord):
         holding = [q for q in self.quotes if q.content.start <= event.trigger.start < q.content.end]
@@ -480,3 +458,38 @@ def _inside_a_phrase_apart(token: Token, pronoun: Token) -> bool:
     """"convicted X of joining a group": the group sits in a prepositional phrase the pronoun is not in."""
     shared = {a.i for a in pronoun.ancestors}
     return any(a.dep_ == "prep" and a.i not in shared for a in token.ancestors)
+
+
+# (type, mode, CAMEO code) of the speech acts a report implies
+ACCUSATION = ("ACCUSE", "allege", "112")
+DEMAND = ("REQUEST", "change", "100")
+
+
+def _obligation(token: Token) -> bool:
+    """"must end", "should stop": the verb carries an auxiliary of obligation."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children)
+
+
+def _speech_act_on(event: EventRecord, quote: Quote, act: tuple[str, str, str], actor: list[Actor],
+                   recipient: list[Actor]) -> EventRecord:
+    """The speaker's accusation or demand about a reported event: its sentence, place and date."""
+    type_, mode, cameo = act
+    return EventRecord(
+        type=type_, mode=mode, cameo=cameo, quad_class=3, sentence=event.sentence,
+        trigger=quote.cue or event.trigger, actor=actor, recipient=recipient, status="asserted",
+        location=event.location, date=event.date, date_precision=event.date_precision,
+        confidence=max(0.05, event.confidence - 0.1),
+    )
+
+
+def _speech_act_at(token: Token, quote: Quote, act: tuple[str, str, str], actor: list[Actor],
+                   recipient: list[Actor]) -> EventRecord:
+    """The speaker's accusation or demand found at a word of the reported content."""
+    type_, mode, cameo = act
+    sent = token.sent
+    return EventRecord(
+        type=type_, mode=mode, cameo=cameo, quad_class=3,
+        sentence=Span(sent.text, sent.start_char, sent.end_char),
+        trigger=quote.cue or Span(token.text, token.idx, token.idx + len(token)),
+        actor=actor, recipient=recipient, status="asserted", confidence=0.4,
+    )
