@@ -4,13 +4,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsevents.nlp.pipeline import load_nlp
-
-    return load_nlp(components=("ne_quotes",))
-
-
 def _quotes(nlp, text):
     return [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.content.text, q.direct)
             for q in nlp(text)._.ne_quotes]

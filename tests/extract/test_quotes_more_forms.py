@@ -7,13 +7,6 @@ from newsevents.extract.quote_marks import find_quoted
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsevents.nlp.pipeline import load_nlp
-
-    return load_nlp(components=("ne_quotes",))
-
-
 def _quotes(nlp, text):
     return [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.content.text)
             for q in nlp(text)._.ne_quotes]

@@ -4,13 +4,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsevents.nlp.pipeline import load_nlp
-
-    return load_nlp(components=("ne_quotes",))
-
-
 def _token(doc, word):
     return next(t for t in doc if t.text == word)
 
